@@ -1,0 +1,29 @@
+package io.prodev.labs.labkit;
+
+import java.util.Optional;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+
+/**
+ * Runs one task's tests: {@code ./mvnw -pl caching-lab -am test -Dtask=3}. Registered through
+ * {@code META-INF/services}, so every lab with labkit on its test class path has it. Without the
+ * {@code task} property it lets everything through.
+ */
+public class TaskFilter implements PostDiscoveryFilter {
+
+    /** The system property that names the task to run. */
+    public static final String PROPERTY = "task";
+
+    @Override
+    public FilterResult apply(TestDescriptor descriptor) {
+        String wanted = System.getProperty(PROPERTY, "").trim();
+        if (wanted.isEmpty() || !descriptor.isTest()) {
+            return FilterResult.included("no task filter");
+        }
+        Optional<String> task = TestSourceTasks.taskOf(descriptor, TestDescriptor::getSource, TestDescriptor::getParent);
+        return task.filter(wanted::equals).isPresent()
+                ? FilterResult.included("task " + wanted)
+                : FilterResult.excluded("not task " + wanted);
+    }
+}
