@@ -3,6 +3,7 @@ package io.prodev.labs.labkit;
 import java.util.Optional;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
@@ -18,7 +19,9 @@ public class TaskFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         String wanted = System.getProperty(PROPERTY, "").trim();
-        if (wanted.isEmpty() || !descriptor.isTest()) {
+        // Parameterized and factory methods are containers until they run: filter them by their method too.
+        boolean methodContainer = descriptor.getSource().filter(MethodSource.class::isInstance).isPresent();
+        if (wanted.isEmpty() || !descriptor.isTest() && !methodContainer) {
             return FilterResult.included("no task filter");
         }
         Optional<String> task = TestSourceTasks.taskOf(descriptor, TestDescriptor::getSource, TestDescriptor::getParent);

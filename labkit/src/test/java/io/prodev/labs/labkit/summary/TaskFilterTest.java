@@ -26,6 +26,14 @@ class TaskFilterTest {
     }
 
     @Test
+    void leavesOutParameterizedTestsOfOtherTasks() {
+        System.setProperty(TaskFilter.PROPERTY, "2");
+
+        assertThat(testsRun()).as("tests of task 2: OneFails.passes and OneFails.fails, no parameterized test of task 1")
+                .isEqualTo(2);
+    }
+
+    @Test
     void runsEverythingWithoutTheProperty() {
         assertThat(testsRun()).as("all six sample tests").isEqualTo(6);
     }

@@ -1,0 +1,36 @@
+package io.prodev.labs.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodev.labs.caching.PolicyModel.Policy;
+import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Task;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Task("1")
+@Hidden
+class FIFOCacheHiddenTest {
+
+    private final List<String> lines = new ArrayList<>();
+
+    @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
+    @CsvSource({"1, 3, 2000, 1", "3, 8, 20000, 2", "4, 5, 20000, 3", "64, 200, 50000, 4"})
+    void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
+        PolicyModel.assertAgrees(Policy.FIFO, FIFOCache::new, capacity, keys, operations, seed);
+    }
+
+    @Test
+    void keepsEvictingInPutOrderAcrossManyRounds() {
+        FIFOCache cache = new FIFOCache(2, lines::add);
+        for (String key : List.of("A", "B", "C", "A", "D", "E")) {
+            cache.put(key, key);
+        }
+
+        assertThat(lines).as("lines printed after putting A, B, C, A, D, E into a FIFO cache of 2")
+                .containsExactly("DISCARD: A", "DISCARD: B", "DISCARD: C", "DISCARD: A");
+    }
+}

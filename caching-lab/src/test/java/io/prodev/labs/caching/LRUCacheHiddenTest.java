@@ -1,0 +1,39 @@
+package io.prodev.labs.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodev.labs.caching.PolicyModel.Policy;
+import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Task;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@Task("3")
+@Hidden
+class LRUCacheHiddenTest {
+
+    private final List<String> lines = new ArrayList<>();
+
+    @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
+    @CsvSource({"1, 3, 2000, 1", "3, 8, 20000, 2", "4, 5, 20000, 3", "64, 200, 50000, 4"})
+    void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
+        PolicyModel.assertAgrees(Policy.LRU, LRUCache::new, capacity, keys, operations, seed);
+    }
+
+    @Test
+    void aLongRunOfGetsKeepsTheReadKeysAlive() {
+        LRUCache cache = new LRUCache(3, lines::add);
+        for (int i = 0; i < 100; i++) {
+            cache.put("hot", i);
+            cache.put("cold" + i, i);
+            cache.get("hot");
+        }
+
+        assertThat(lines).as("DISCARD lines while one hot key is read between 100 cold puts")
+                .noneMatch(line -> line.equals("DISCARD: hot"));
+        assertThat(cache.get("hot")).as("get(\"hot\") after the run").isEqualTo(99);
+    }
+}

@@ -1,0 +1,134 @@
+package io.prodev.labs.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodev.labs.labkit.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Task("4")
+class MRUCacheTest {
+
+    private final List<String> lines = new ArrayList<>();
+    private final MRUCache cache = new MRUCache(4, lines::add);
+
+    @Test
+    void evictsTheKeyPutLastWhenNothingWasRead() {
+        putAll("A", "B", "C", "D", "E");
+
+        assertThat(lines).as("lines printed after putting A..E into an MRU cache of 4").containsExactly("DISCARD: D");
+        assertThat(cache.snapshot()).as("contents after putting A..E").containsOnlyKeys("A", "B", "C", "E");
+    }
+
+    @Test
+    void aGetMakesTheKeyItReadsTheNextVictim() {
+        putAll("A", "B", "C", "D");
+        cache.get("B");
+        cache.put("E", "Battery");
+
+        assertThat(lines).as("lines printed after A..D, get(\"B\"), then E: B is the most recently used")
+                .containsExactly("DISCARD: B");
+    }
+
+    @Test
+    void updatingAKeyCountsAsAUseAndEvictsNothing() {
+        putAll("A", "B", "C", "D");
+        cache.put("A", "Street");
+        assertThat(lines).as("lines printed after updating A in a full MRU cache").isEmpty();
+
+        cache.put("E", "Battery");
+
+        assertThat(lines).as("lines printed after A..D, update of A, then E").containsExactly("DISCARD: A");
+    }
+
+    @Test
+    void aMissedGetChangesNothing() {
+        putAll("A", "B", "C", "D");
+        cache.get("Z");
+        cache.put("E", "Battery");
+
+        assertThat(lines).as("lines printed after A..D, get(\"Z\") of a missing key, then E")
+                .containsExactly("DISCARD: D");
+    }
+
+    @Test
+    @DisplayName("plays the classic scenario: evicts B, C, F, G, H, I, J in that order")
+    void playsTheClassicScenario() {
+        cache.put("A", "Hello");
+        cache.put("B", "World");
+        cache.put("C", "Holberton");
+        cache.put("D", "School");
+        cache.get("B");
+        cache.put("E", "Battery");
+        cache.put("C", "Street");
+        assertThat(cache.get("A")).as("get(\"A\")").isEqualTo("Hello");
+        assertThat(cache.get("B")).as("get(\"B\") after B was evicted").isNull();
+        assertThat(cache.get("C")).as("get(\"C\") after its update").isEqualTo("Street");
+        for (String key : List.of("F", "G", "H", "I", "J", "K")) {
+            cache.put(key, key);
+        }
+
+        assertThat(lines).as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K").containsExactly(
+                "DISCARD: B", "DISCARD: C", "DISCARD: F", "DISCARD: G", "DISCARD: H", "DISCARD: I", "DISCARD: J");
+        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+                .isEqualTo(Map.of("A", "Hello", "D", "School", "E", "Battery", "K", "K"));
+    }
+
+    @Test
+    void aCacheOfOneKeepsOnlyTheNewestKey() {
+        MRUCache single = new MRUCache(1, lines::add);
+        single.put("A", "Hello");
+        single.get("A");
+        single.put("B", "World");
+
+        assertThat(lines).as("lines printed after put A, get A, put B on a MRU cache of 1").containsExactly("DISCARD: A");
+        assertThat(single.get("B")).as("get(\"B\") in a MRU cache of 1 after A then B").isEqualTo("World");
+        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
+    }
+
+    @Test
+    void ignoresNullKeysAndItemsEvenWhenFull() {
+        putAll("A", "B", "C", "D");
+        cache.put(null, "x");
+        cache.put("E", null);
+
+        assertThat(lines).as("lines printed after put(null, \"x\") and put(\"E\", null) on a full cache").isEmpty();
+        assertThat(cache.get("E")).as("get(\"E\") after put(\"E\", null)").isNull();
+        assertThat(cache.get(null)).as("get(null)").isNull();
+        assertThat(cache.snapshot()).as("contents after the ignored puts").containsOnlyKeys("A", "B", "C", "D");
+    }
+
+    @ParameterizedTest(name = "capacity {0} is rejected")
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+    void rejectsACapacityBelowOne(int capacity) {
+        assertThatThrownBy(() -> new MRUCache(capacity, lines::add))
+                .as("new MRUCache(%d, ...)", capacity)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(capacity));
+    }
+
+    @Test
+    void theDefaultCacheHoldsMaxItemsAndPrintsOnStandardOutput() {
+        List<String> printed = StandardOutput.linesPrintedBy(() -> {
+            MRUCache defaultCache = new MRUCache();
+            for (int i = 0; i <= BaseCaching.MAX_ITEMS; i++) {
+                defaultCache.put("K" + i, i);
+            }
+        });
+
+        assertThat(printed).as("standard output after putting K0..K%d into new MRUCache()", BaseCaching.MAX_ITEMS)
+                .hasSize(1).allMatch(line -> line.startsWith("DISCARD: K"));
+    }
+
+    private void putAll(String... keys) {
+        for (String key : keys) {
+            cache.put(key, "item " + key);
+        }
+    }
+}

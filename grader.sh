@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the instructor's grader from the repo root: ./grader.sh starter | grade | merge | check [--help]
+# Builds the grader with the Maven wrapper the first time and after its sources change, then starts it
+# on its own runtime class path (no fat jar).
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+classpath_file="$root/grader/target/runtime-classpath.txt"
+
+if [ ! -f "$classpath_file" ] || [ ! -d "$root/grader/target/classes" ] \
+   || [ -n "$(find "$root/grader/src/main" "$root/labkit/src/main" "$root/pom.xml" "$root/grader/pom.xml" \
+                   -newer "$classpath_file" -print -quit 2>/dev/null)" ]; then
+  echo "grader: building the grader once ..." >&2
+  "$root/mvnw" -q -B -pl grader -am process-classes >&2
+fi
+
+java_cmd=java
+[ -n "${JAVA_HOME:-}" ] && java_cmd="$JAVA_HOME/bin/java"
+exec "$java_cmd" -Dprodev.repo="$root" -cp "$root/grader/target/classes:$(cat "$classpath_file")" \
+  io.prodev.labs.grader.GraderMain "$@"

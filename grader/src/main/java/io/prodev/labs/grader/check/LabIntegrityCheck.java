@@ -1,0 +1,183 @@
+package io.prodev.labs.grader.check;
+
+import io.prodev.labs.grader.compile.SourceCompiler;
+import io.prodev.labs.grader.grade.GradeOptions;
+import io.prodev.labs.grader.grade.SubmissionGrader;
+import io.prodev.labs.grader.intake.IntakeResult;
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.model.TaskScore;
+import io.prodev.labs.grader.model.TestResult;
+import io.prodev.labs.grader.model.TestStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The integrity invariants of a lab (DESIGN.md): the reference passes every test; the starter compiles
+ * and every task has a test that fails on it; every test belongs to a task of the catalogue; catalogue,
+ * README and tests agree; grading the same submission twice gives the same result.
+ */
+public final class LabIntegrityCheck {
+
+    private final PreparedLab lab;
+    private final SubmissionGrader grader;
+    private final Consumer<String> log;
+
+    public LabIntegrityCheck(PreparedLab lab, GradeOptions options, Consumer<String> log) {
+        this.lab = lab;
+        this.grader = new SubmissionGrader(lab, options);
+        this.log = log;
+    }
+
+    /** @return the problems found; empty when the lab is sound */
+    public List<String> run() {
+        List<String> problems = new ArrayList<>(LabDocsCheck.problems(lab.dir(), lab.catalogue()));
+        report("catalogue, README and files agree", problems.isEmpty());
+
+        Map<String, String> reference = readLearnerFiles();
+        SubmissionResult first = grade("reference", reference);
+        List<String> failing = first.tests().stream().filter(test -> !test.passed())
+                .map(test -> test.name() + ": " + test.message()).toList();
+        failing.forEach(test -> problems.add("the reference fails " + test));
+        report("reference passes all " + first.tests().size() + " tests (" + first.total() + "/" + first.max() + " points)",
+                failing.isEmpty() && !first.tests().isEmpty());
+        if (first.tests().isEmpty()) {
+            problems.add("the reference ran no test: " + first.message());
+        }
+
+        List<String> unowned = first.tests().stream()
+                .filter(test -> test.taskId() == null || lab.catalogue().task(test.taskId()).isEmpty())
+                .map(test -> test.name() + (test.taskId() == null ? " has no @Task" : " has @Task(\"" + test.taskId()
+                        + "\"), which is not in lab.json")).toList();
+        problems.addAll(unowned);
+        List<String> untested = lab.catalogue().tasks().stream()
+                .filter(task -> first.tests().stream().noneMatch(test -> task.id().equals(test.taskId())))
+                .map(task -> "task " + task.id() + " (" + task.title() + ") has no test").toList();
+        problems.addAll(untested);
+        report("every test belongs to one task of the catalogue, every task has tests", unowned.isEmpty() && untested.isEmpty());
+
+        problems.addAll(checkStarter());
+
+        SubmissionResult second = grade("reference-again", reference);
+        Map<String, TestStatus> before = statuses(first);
+        Map<String, TestStatus> after = statuses(second);
+        boolean same = before.equals(after) && first.total() == second.total();
+        if (!same) {
+            List<String> changed = new ArrayList<>();
+            before.forEach((id, status) -> {
+                if (after.get(id) != status) {
+                    changed.add(id + ": " + status + " then " + after.get(id));
+                }
+            });
+            problems.add("grading the reference twice gave different results (" + first.total() + " then "
+                    + second.total() + " points): " + String.join("; ", changed));
+        }
+        report("grading the same submission twice gives the same result", same);
+        return problems;
+    }
+
+    private List<String> checkStarter() {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> starter = new LinkedHashMap<>();
+        lab.catalogue().learnerFiles().forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
+        Map<String, String> javaSources = new LinkedHashMap<>();
+        readTree(lab.mainJava()).forEach(javaSources::put);
+        starter.forEach((file, text) -> {
+            if (file.endsWith(".java")) {
+                javaSources.put(file, text);
+            }
+        });
+        Map<String, List<String>> errors = compileInScratch(javaSources);
+        errors.forEach((file, messages) -> problems.add("the starter does not compile: " + String.join("\n", messages)));
+        report("the starter compiles", errors.isEmpty());
+
+        SubmissionResult result = grade("starter", starter);
+        for (TaskScore task : result.tasks()) {
+            if (task.total() > 0 && task.complete()) {
+                problems.add("task " + task.taskId() + " (" + task.title() + ") passes on the starter: no test fails before the work is done");
+            }
+        }
+        report("every task has a test that fails on the starter (" + result.total() + "/" + result.max() + " points)",
+                result.tasks().stream().noneMatch(TaskScore::complete));
+        return problems;
+    }
+
+    private SubmissionResult grade(String id, Map<String, String> files) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("grader-check-");
+            return grader.grade(new IntakeResult(id, files, List.of(), null), scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private Map<String, List<String>> compileInScratch(Map<String, String> sources) {
+        Path out = null;
+        try {
+            out = Files.createTempDirectory("grader-check-classes-");
+            return new SourceCompiler().compile(sources, lab.classpath(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(out);
+        }
+    }
+
+    private Map<String, String> readLearnerFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : lab.catalogue().learnerFiles()) {
+            try {
+                files.put(file, Files.readString(lab.dir().resolve(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the reference's " + file, e);
+            }
+        }
+        return files;
+    }
+
+    private Map<String, String> readTree(Path root) {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                files.put(lab.dir().relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static Map<String, TestStatus> statuses(SubmissionResult result) {
+        Map<String, TestStatus> statuses = new LinkedHashMap<>();
+        for (TestResult test : result.tests()) {
+            statuses.put(test.uniqueId(), test.status());
+        }
+        return statuses;
+    }
+
+    private void report(String what, boolean ok) {
+        log.accept((ok ? "  ok    " : "  FAIL  ") + lab.name() + ": " + what);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // temp leftovers do not change the verdict
+        }
+    }
+}

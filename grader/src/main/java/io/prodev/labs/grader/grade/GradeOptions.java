@@ -1,0 +1,13 @@
+package io.prodev.labs.grader.grade;
+
+import io.prodev.labs.grader.run.RunLimits;
+
+/**
+ * How to grade.
+ *
+ * @param limits         the forked run's limits
+ * @param partial        credit in proportion to tests passed, not all or nothing
+ * @param keepWorkspaces leave each submission's workspace on disk (for debugging a grade)
+ */
+public record GradeOptions(RunLimits limits, boolean partial, boolean keepWorkspaces) {
+}

@@ -1,0 +1,96 @@
+package io.prodev.labs.grader.grade;
+
+import io.prodev.labs.grader.compile.CompileOutcome;
+import io.prodev.labs.grader.compile.SubmissionCompiler;
+import io.prodev.labs.grader.intake.Intake;
+import io.prodev.labs.grader.intake.IntakeResult;
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.model.GradeStatus;
+import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.model.TaskScore;
+import io.prodev.labs.grader.model.TestResult;
+import io.prodev.labs.grader.run.ForkedTestRun;
+import io.prodev.labs.grader.run.RunOutcome;
+import io.prodev.labs.grader.score.Scorer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Grades one submission: intake, compile, run, score. Safe to use from several threads at once. */
+public final class SubmissionGrader {
+
+    private final PreparedLab lab;
+    private final GradeOptions options;
+    private final SubmissionCompiler compiler;
+
+    public SubmissionGrader(PreparedLab lab, GradeOptions options) {
+        this.lab = lab;
+        this.options = options;
+        this.compiler = new SubmissionCompiler(lab);
+    }
+
+    public SubmissionResult grade(Path submission) {
+        Path scratch = createScratch();
+        try {
+            IntakeResult intake = new Intake(lab).take(submission, scratch);
+            if (intake.error() != null) {
+                return result(intake.submissionId(), GradeStatus.ERROR, intake.error(), intake.notes(), List.of(), List.of());
+            }
+            return grade(intake, scratch);
+        } finally {
+            if (!options.keepWorkspaces()) {
+                deleteTree(scratch);
+            }
+        }
+    }
+
+    /** Grades learner files that are already in memory (the reference or the starter, for `check`). */
+    public SubmissionResult grade(IntakeResult intake, Path scratch) {
+        Path classes = scratch.resolve("classes");
+        CompileOutcome compiled = compiler.compile(intake.learnerFiles(), classes);
+        RunOutcome run = new ForkedTestRun(lab, options.limits()).run(scratch, classes);
+        List<String> notes = new ArrayList<>(intake.notes());
+        notes.addAll(run.notes());
+        List<TestResult> tests = run.tests().stream().sorted(Comparator.comparing(TestResult::uniqueId)).toList();
+        if (tests.isEmpty()) {
+            return result(intake.submissionId(), GradeStatus.ERROR, "no test ran: " + String.join("; ", run.notes()),
+                    notes, compiled.problems(), tests);
+        }
+        boolean allPassed = tests.stream().allMatch(TestResult::passed);
+        return result(intake.submissionId(), allPassed ? GradeStatus.PASS : GradeStatus.FAIL, null, notes,
+                compiled.problems(), tests);
+    }
+
+    public SubmissionCompiler compiler() {
+        return compiler;
+    }
+
+    private SubmissionResult result(String id, GradeStatus status, String message, List<String> notes,
+                                    List<io.prodev.labs.grader.model.CompileProblem> problems, List<TestResult> tests) {
+        List<TaskScore> tasks = Scorer.score(lab.catalogue(), tests, options.partial());
+        return new SubmissionResult(id, lab.name(), status, message, notes, problems, tests, tasks,
+                Scorer.total(tasks), lab.catalogue().maxPoints(), Instant.now());
+    }
+
+    private static Path createScratch() {
+        try {
+            return Files.createTempDirectory("grader-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a workspace", e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp folder is not worth failing a grade for
+        }
+    }
+}

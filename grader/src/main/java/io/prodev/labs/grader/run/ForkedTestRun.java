@@ -1,0 +1,133 @@
+package io.prodev.labs.grader.run;
+
+import io.prodev.labs.grader.GraderException;
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.runner.RunnerMain;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the instructor's tests against one submission's classes in a JVM of its own: capped heap, a
+ * private working folder, HOME and temp folder, a clean environment, and a wall-clock limit past which
+ * the JVM and everything it started are killed. Results come from the events the JVM streamed.
+ */
+public final class ForkedTestRun {
+
+    /** A crash costs a new JVM; a submission that crashes every one of these has had its chances. */
+    private static final int MAX_FORKS = 5;
+
+    private final PreparedLab lab;
+    private final RunLimits limits;
+
+    public ForkedTestRun(PreparedLab lab, RunLimits limits) {
+        this.lab = lab;
+        this.limits = limits;
+    }
+
+    /**
+     * @param scratch the submission's private folder: the events file and the JVM log live here, and
+     *                learner code may write only inside its {@code sandbox/} (so it cannot forge events)
+     * @param classes the submission's compiled main classes
+     */
+    public RunOutcome run(Path scratch, Path classes) {
+        Path workspace = scratch.resolve("sandbox");
+        long deadline = System.nanoTime() + limits.wholeRun().toNanos();
+        EventLog events = new EventLog();
+        List<String> notes = new ArrayList<>();
+        String whyUnfinished = "ended early";
+        try {
+            for (String dir : List.of("tmp", "home", "work")) {
+                Files.createDirectories(workspace.resolve(dir));
+            }
+            Path only = null;
+            for (int fork = 1; fork <= MAX_FORKS; fork++) {
+                Path eventFile = scratch.resolve("events-" + fork + ".jsonl");
+                Process process = start(scratch, workspace, classes, eventFile, only);
+                whyUnfinished = waitFor(process, deadline);
+                if (events.add(eventFile) || whyUnfinished.contains("time limit") || events.unfinished().isEmpty()) {
+                    break;
+                }
+                // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
+                String reason = events.crash() != null ? events.crash() : whyUnfinished;
+                if (events.running() != null) {
+                    events.blame(events.running(), "crashed the test JVM: " + reason);
+                }
+                notes.add("A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
+                only = scratch.resolve("rerun-" + fork + ".txt");
+                Files.write(only, events.unfinished());
+            }
+        } catch (IOException e) {
+            throw GraderException.infrastructure("cannot run the tests of " + scratch + ": " + e.getMessage(), e);
+        }
+        notes.addAll(0, events.notes());
+        if (!events.unfinished().isEmpty()) {
+            notes.add("The test run " + whyUnfinished + "; tests that had not finished count as not passed.");
+        }
+        if (!events.sandboxed() && events.anyTestKnown()) {
+            notes.add("The grader's sandbox is not available on this JDK: file and exit protections were off.");
+        }
+        return new RunOutcome(events.results(whyUnfinished), notes);
+    }
+
+    private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(workspace, classes, events, only))
+                .directory(workspace.resolve("work").toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(scratch.resolve("test-jvm.log").toFile()));
+        Map<String, String> environment = builder.environment();
+        String path = environment.getOrDefault("PATH", "/usr/bin:/bin");
+        environment.clear(); // no REDIS_URL or secrets from the instructor's shell: each run is on its own
+        environment.put("PATH", path);
+        environment.put("HOME", workspace.resolve("home").toString());
+        environment.put("LANG", "C.UTF-8");
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw GraderException.infrastructure("cannot start a test JVM: " + e.getMessage(), e);
+        }
+    }
+
+    private String waitFor(Process process, long deadline) {
+        try {
+            if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                int exit = process.exitValue();
+                return exit == 0 ? "ended early" : "ended unexpectedly (test JVM exit code " + exit + ")";
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            return "was stopped at its " + limits.wholeRun().toSeconds() + " s time limit";
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw GraderException.infrastructure("interrupted while tests ran", e);
+        }
+    }
+
+    private List<String> command(Path workspace, Path classes, Path events, Path only) {
+        List<String> classpath = new ArrayList<>();
+        classpath.add(lab.runnerClasses().toString());
+        classpath.add(classes.toString());
+        classpath.add(lab.testClasses().toString());
+        lab.classpath().forEach(entry -> classpath.add(entry.toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData", "-Xshare:auto", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home"),
+                "-cp", String.join(File.pathSeparator, classpath),
+                RunnerMain.class.getName(),
+                events.toString(), classes.toString(), workspace.toString(), lab.testClasses().toString(),
+                Long.toString(limits.perTest().toSeconds()), Integer.toString(limits.outputBytes())));
+        if (only != null) {
+            command.add(only.toString());
+        }
+        return command;
+    }
+}

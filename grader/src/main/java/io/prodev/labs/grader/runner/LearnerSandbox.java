@@ -1,0 +1,127 @@
+package io.prodev.labs.grader.runner;
+
+import java.io.File;
+import java.io.FilePermission;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.Permission;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Limits what learner code may do while the instructor's tests run: no System.exit or Runtime.halt,
+ * no new processes, no writes outside the submission's workspace, no reads of the instructor's test
+ * classes (the hidden tests live there), and no replacing this sandbox. A call is learner code's when a
+ * class compiled from the submission is on the stack; everything else (JUnit, labkit fixtures, the JDK
+ * loading its own classes) is left alone.
+ *
+ * <p>It is a SecurityManager, which Java 17 to 23 still run. On a JDK without one the runner goes on
+ * unsandboxed and says so in its events.
+ */
+final class LearnerSandbox extends SecurityManager {
+
+    private final String learnerClasses;
+    private final Path workspace;
+    private final Path protectedTests;
+    private final Consumer<String> onDenied;
+    private final Map<CodeSource, Boolean> learnerSources = new ConcurrentHashMap<>();
+    private volatile boolean runnerMayExit;
+
+    LearnerSandbox(Path learnerClasses, Path workspace, Path protectedTests, Consumer<String> onDenied) {
+        this.learnerClasses = learnerClasses.toAbsolutePath().normalize().toString();
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.protectedTests = protectedTests.toAbsolutePath().normalize();
+        this.onDenied = onDenied;
+    }
+
+    /** Lets the runner itself end the JVM once the results are written. */
+    void allowRunnerExit() {
+        runnerMayExit = true;
+    }
+
+    @Override
+    public void checkPermission(Permission permission) {
+        if (permission instanceof FilePermission file) {
+            checkFile(file);
+        } else if (permission instanceof RuntimePermission runtime) {
+            checkRuntime(runtime.getName());
+        } else if (permission instanceof java.nio.file.LinkPermission) {
+            // A link made inside the workspace could point a later write outside it.
+            deny("tried to create a file link", false);
+        }
+    }
+
+    @Override
+    public void checkPermission(Permission permission, Object context) {
+        checkPermission(permission);
+    }
+
+    private void checkRuntime(String name) {
+        if (name.startsWith("exitVM")) {
+            if (!runnerMayExit) {
+                deny("called System.exit(" + name.substring(name.indexOf('.') + 1) + ")", true);
+            }
+        } else if (name.equals("setSecurityManager") || name.equals("createSecurityManager")) {
+            deny("tried to replace the grader's sandbox", false);
+        } else if (name.equals("writeFileDescriptor")) {
+            // System.out is captured and capped; a raw file descriptor would bypass the cap.
+            deny("tried to write to a raw file descriptor", false);
+        }
+    }
+
+    private void checkFile(FilePermission permission) {
+        String actions = permission.getActions();
+        String name = permission.getName();
+        if (actions.contains("execute")) {
+            deny("tried to start a program: " + name, false);
+        } else if ((actions.contains("write") || actions.contains("delete")) && !inside(name, workspace)) {
+            deny("tried to write outside its workspace: " + name, false);
+        } else if (actions.contains("read") && inside(name, protectedTests)) {
+            deny("tried to read the instructor's test files: " + name, false);
+        }
+    }
+
+    /** Throws when learner code is on the stack; an exit is always denied (only the runner may end the JVM). */
+    private void deny(String what, boolean evenWithoutLearnerFrame) {
+        if (evenWithoutLearnerFrame || learnerOnStack()) {
+            onDenied.accept("Your code " + what + ": denied by the grader's sandbox");
+            throw new SecurityException("grader sandbox: your code " + what + " (not allowed while grading)");
+        }
+    }
+
+    private boolean learnerOnStack() {
+        for (Class<?> type : getClassContext()) {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source != null && learnerSources.computeIfAbsent(source, this::isLearnerSource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isLearnerSource(CodeSource source) {
+        URL location = source.getLocation();
+        if (location == null || !"file".equals(location.getProtocol())) {
+            return false;
+        }
+        try {
+            String path = new File(location.toURI()).getAbsolutePath();
+            return path.equals(learnerClasses) || path.startsWith(learnerClasses + File.separator);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean inside(String file, Path dir) {
+        if (file.equals("<<ALL FILES>>")) {
+            return false;
+        }
+        try {
+            return Path.of(file).toAbsolutePath().normalize().startsWith(dir);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+}

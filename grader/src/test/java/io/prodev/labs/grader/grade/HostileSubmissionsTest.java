@@ -1,0 +1,224 @@
+package io.prodev.labs.grader.grade;
+
+import static io.prodev.labs.grader.grade.CachingLabSubmissions.LRU;
+import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.model.GradeStatus;
+import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.model.TaskScore;
+import io.prodev.labs.grader.model.TestResult;
+import io.prodev.labs.grader.run.RunLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden scenarios: one batch holds the reference and a dozen broken or hostile submissions, graded
+ * together. Each must get a clear reason and lose only the task it broke; none may touch another.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileSubmissionsTest {
+
+    Path escapee;
+    Map<String, SubmissionResult> results;
+
+    @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void gradeTheBatch(@TempDir Path dir) throws IOException {
+        escapee = dir.resolve("escaped.txt");
+        Path batch = Files.createDirectories(dir.resolve("batch"));
+        CachingLabSubmissions.reference(batch, "reference");
+        CachingLabSubmissions.reference(batch, "reference-again");
+        withLruGetDoing(batch, "compile-error", "int broken = ;");
+        withLruGetDoing(batch, "infinite-loop", "while (System.nanoTime() > 0) { Thread.onSpinWait(); }");
+        withLruGetDoing(batch, "system-exit", "if (key != null) { System.exit(3); }");
+        withLruGetDoing(batch, "out-of-memory", "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
+                + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }");
+        withLruGetDoing(batch, "stack-overflow", "if (key != null) { return get(key); }");
+        withLruGetDoing(batch, "endless-thread", "if (!Boolean.getBoolean(\"spawned\")) { System.setProperty(\"spawned\", \"true\"); Thread t = new Thread(() -> { while (true) {"
+                + " try { Thread.sleep(50); } catch (InterruptedException e) { } } }); t.setDaemon(false); t.start(); }");
+        withLruGetDoing(batch, "floods-stdout", "if (!Boolean.getBoolean(\"flooded\")) { System.setProperty(\"flooded\", \"true\");"
+                + " String line = \"x\".repeat(1_000); for (int i = 0; i < 100_000; i++) { System.out.println(line); } }");
+        withLruGetDoing(batch, "writes-outside", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + escapee.toString().replace("\\", "\\\\") + "\"), \"x\"); } catch (java.io.IOException e) { }");
+        withLruGetDoing(batch, "reads-hidden-tests", "for (String entry : System.getProperty(\"java.class.path\").split(java.io.File.pathSeparator)) {"
+                + " if (entry.contains(\"test-classes\")) { try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(entry))) {"
+                + " System.out.println(files.count()); } catch (java.io.IOException e) { } } }");
+        Path edited = CachingLabSubmissions.reference(batch, "edited-tests");
+        Files.createDirectories(edited.resolve("caching-lab/src/test/java/io/prodev/labs/caching"));
+        Files.writeString(edited.resolve("caching-lab").resolve(CachingLabSubmissions.LRU_TEST), "class LRUCacheTest { }");
+        Files.createDirectories(batch.resolve("empty"));
+        Files.createDirectories(batch.resolve("other-lab/redis-lab/src/main/java"));
+        Files.writeString(batch.resolve("other-lab/redis-lab/src/main/java/Counter.java"), "class Counter { }");
+        Map<String, String> zipped = new LinkedHashMap<>();
+        zipped.put("../escaped-from-zip.txt", "x");
+        for (String file : CachingLabSubmissions.lab().catalogue().learnerFiles()) {
+            zipped.put("caching-lab/" + file, Files.readString(CachingLabSubmissions.REPO.resolve("caching-lab").resolve(file)));
+        }
+        CachingLabSubmissions.zip(batch.resolve("zip-slip.zip"), zipped);
+
+        PreparedLab lab = CachingLabSubmissions.lab();
+        RunLimits limits = new RunLimits(Duration.ofSeconds(10), Duration.ofSeconds(240), 128, 2_000);
+        List<Path> submissions;
+        try (var entries = Files.list(batch)) {
+            submissions = entries.sorted().toList();
+        }
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
+        results = new BatchGrader(lab, new GradeOptions(limits, false, false), 2, progress).grade(submissions).stream()
+                .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
+    }
+
+    @Test
+    void referenceEarnsFullMarksTwiceOver() {
+        SubmissionResult reference = results.get("reference");
+        assertThat(reference.total()).as("the reference's points; failing: %s", failing(reference)).isEqualTo(reference.max());
+        assertThat(statuses(results.get("reference-again"))).as("the same submission graded twice").isEqualTo(statuses(reference));
+    }
+
+    @Test
+    void aFileThatDoesNotCompileCostsOnlyItsTask() {
+        SubmissionResult result = results.get("compile-error");
+        assertThat(result.compileProblems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(LRU);
+            assertThat(problem.line()).as("line of the error").isPositive();
+            assertThat(problem.message()).contains("LRUCache.java:" + problem.line() + ": error:");
+        });
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void anInfiniteLoopTimesOutItsTestsOnly() {
+        SubmissionResult result = results.get("infinite-loop");
+        assertThat(messages(result)).as("failure messages").anyMatch(message -> message.contains("timed out"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void systemExitIsDeniedAndReported() {
+        SubmissionResult result = results.get("system-exit");
+        assertThat(result.notes()).anyMatch(note -> note.contains("System.exit(3)"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void outOfMemoryFailsTheTestNotTheRun() {
+        SubmissionResult result = results.get("out-of-memory");
+        assertThat(messages(result)).anyMatch(message -> message.contains("OutOfMemoryError"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void stackOverflowFailsTheTestNotTheRun() {
+        SubmissionResult result = results.get("stack-overflow");
+        assertThat(messages(result)).anyMatch(message -> message.contains("StackOverflowError"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void aThreadThatNeverEndsDoesNotHoldTheRun() {
+        SubmissionResult result = results.get("endless-thread");
+        assertThat(result.total()).as("points; failing: %s", failing(result)).isEqualTo(results.get("reference").total());
+        assertThat(result.notes()).noneMatch(note -> note.contains("time limit"));
+    }
+
+    @Test
+    void hundredMegabytesOfOutputAreCutPerTest() {
+        SubmissionResult result = results.get("floods-stdout");
+        assertThat(result.tests()).allSatisfy(test -> assertThat(test.output().length()).isLessThan(2_200));
+        assertThat(result.tests()).anyMatch(test -> test.output().contains("more bytes of output cut"));
+        assertThat(result.total()).isEqualTo(results.get("reference").total());
+    }
+
+    @Test
+    void aWriteOutsideTheWorkspaceIsDenied() {
+        SubmissionResult result = results.get("writes-outside");
+        assertThat(escapee).as("the file learner code tried to write outside its workspace").doesNotExist();
+        assertThat(result.notes()).anyMatch(note -> note.contains("tried to write outside its workspace"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void readingTheInstructorsTestsIsDenied() {
+        SubmissionResult result = results.get("reads-hidden-tests");
+        assertThat(result.notes()).anyMatch(note -> note.contains("tried to read the instructor's test files"));
+        assertOnlyTaskThreeLost(result);
+    }
+
+    @Test
+    void editedTestFilesAreIgnoredAndReported() {
+        SubmissionResult result = results.get("edited-tests");
+        assertThat(result.notes()).anyMatch(note -> note.contains("LRUCacheTest.java was changed: ignored"));
+        assertThat(result.total()).isEqualTo(results.get("reference").total());
+        assertThat(result.tests()).hasSameSizeAs(results.get("reference").tests());
+    }
+
+    @Test
+    void anEmptySubmissionIsAnErrorWithItsReason() {
+        SubmissionResult result = results.get("empty");
+        assertThat(result.status()).isEqualTo(GradeStatus.ERROR);
+        assertThat(result.message()).isEqualTo("the submission is empty");
+        assertThat(result.total()).isZero();
+    }
+
+    @Test
+    void aZipWithParentPathsIsUnpackedSafely() {
+        SubmissionResult result = results.get("zip-slip");
+        assertThat(result.notes()).anyMatch(note -> note.contains("'../escaped-from-zip.txt' points outside"));
+        assertThat(result.total()).isEqualTo(results.get("reference").total());
+    }
+
+    @Test
+    void aSubmissionOfAnotherLabIsNamedAsSuch() {
+        SubmissionResult result = results.get("other-lab");
+        assertThat(result.status()).isEqualTo(GradeStatus.ERROR);
+        assertThat(result.message()).isEqualTo("this is a submission for redis-lab, not caching-lab");
+    }
+
+    private void assertOnlyTaskThreeLost(SubmissionResult result) {
+        Map<String, Double> reference = points(results.get("reference"));
+        Map<String, Double> expected = new LinkedHashMap<>(reference);
+        expected.put("3", 0.0);
+        assertThat(points(result)).as("points per task of %s (task 3, LRUCache, is the broken one); failing: %s",
+                result.submissionId(), failing(result)).isEqualTo(expected);
+    }
+
+    private static Map<String, Double> points(SubmissionResult result) {
+        Map<String, Double> points = new LinkedHashMap<>();
+        for (TaskScore task : result.tasks()) {
+            points.put(task.taskId(), task.points());
+        }
+        return points;
+    }
+
+    private static Map<String, String> statuses(SubmissionResult result) {
+        return result.tests().stream().collect(Collectors.toMap(TestResult::uniqueId, test -> test.status().json()));
+    }
+
+    private static List<String> messages(SubmissionResult result) {
+        return result.tests().stream().map(TestResult::message).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static List<String> failing(SubmissionResult result) {
+        List<String> failing = new ArrayList<>();
+        result.tests().stream().filter(test -> !test.passed()).limit(5)
+                .forEach(test -> failing.add(test.name() + ": " + test.message()));
+        return failing;
+    }
+}
