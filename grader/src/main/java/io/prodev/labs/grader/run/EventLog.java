@@ -85,6 +85,24 @@ final class EventLog {
         finished.putIfAbsent(id, JSON.createObjectNode().put("status", "error").put("message", reason).put("output", ""));
     }
 
+    /**
+     * Marks the test that brought a fork down and the unfinished tests of its task: the task is lost
+     * whatever they do, and leaving them out keeps a crash in every test of one task from using up
+     * every new JVM before the other tasks get theirs.
+     */
+    void blameWithItsTask(String id, String reason) {
+        blame(id, "crashed the test JVM: " + reason);
+        String task = announced.containsKey(id) ? announced.get(id).path("task").asText(null) : null;
+        if (task == null) {
+            return;
+        }
+        for (String other : unfinished()) {
+            if (task.equals(announced.get(other).path("task").asText(null))) {
+                blame(other, "not run: another test of task " + task + " crashed the test JVM (" + reason + ")");
+            }
+        }
+    }
+
     /** Tests announced but not finished yet. */
     List<String> unfinished() {
         return announced.keySet().stream().filter(id -> !finished.containsKey(id)).toList();

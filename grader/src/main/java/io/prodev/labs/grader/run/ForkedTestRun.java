@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ForkedTestRun {
 
     /** A crash costs a new JVM; a submission that crashes every one of these has had its chances. */
-    private static final int MAX_FORKS = 5;
+    private static final int MAX_FORKS = 10;
 
     private final PreparedLab lab;
     private final RunLimits limits;
@@ -56,7 +56,7 @@ public final class ForkedTestRun {
                 // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
                 String reason = events.crash() != null ? events.crash() : whyUnfinished;
                 if (events.running() != null) {
-                    events.blame(events.running(), "crashed the test JVM: " + reason);
+                    events.blameWithItsTask(events.running(), reason);
                 }
                 notes.add("A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
                 only = scratch.resolve("rerun-" + fork + ".txt");

@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 /**
  * Limits what learner code may do while the instructor's tests run: no System.exit or Runtime.halt,
  * no new processes, no writes outside the submission's workspace, no reads of the instructor's test
- * classes (the hidden tests live there), and no replacing this sandbox. A call is learner code's when a
- * class compiled from the submission is on the stack; everything else (JUnit, labkit fixtures, the JDK
- * loading its own classes) is left alone.
+ * classes (the hidden tests live there), and no replacing this sandbox. A call is learner code's when the
+ * first class on the stack outside the JDK was compiled from the submission; libraries it calls (sqlite-jdbc
+ * running uname, say), JUnit and labkit fixtures are left alone.
  *
  * <p>It is a SecurityManager, which Java 17 to 23 still run. On a JDK without one the runner goes on
  * unsandboxed and says so in its events.
@@ -24,7 +24,7 @@ final class LearnerSandbox extends SecurityManager {
 
     private final String learnerClasses;
     private final Path workspace;
-    private final Path protectedTests;
+    private final java.util.Set<Path> protectedFiles;
     private final Consumer<String> onDenied;
     private final Map<CodeSource, Boolean> learnerSources = new ConcurrentHashMap<>();
     private volatile boolean runnerMayExit;
@@ -32,7 +32,7 @@ final class LearnerSandbox extends SecurityManager {
     LearnerSandbox(Path learnerClasses, Path workspace, Path protectedTests, Consumer<String> onDenied) {
         this.learnerClasses = learnerClasses.toAbsolutePath().normalize().toString();
         this.workspace = workspace.toAbsolutePath().normalize();
-        this.protectedTests = protectedTests.toAbsolutePath().normalize();
+        this.protectedFiles = listFiles(protectedTests.toAbsolutePath().normalize());
         this.onDenied = onDenied;
     }
 
@@ -78,25 +78,28 @@ final class LearnerSandbox extends SecurityManager {
             deny("tried to start a program: " + name, false);
         } else if ((actions.contains("write") || actions.contains("delete")) && !inside(name, workspace)) {
             deny("tried to write outside its workspace: " + name, false);
-        } else if (actions.contains("read") && inside(name, protectedTests)) {
+        } else if (actions.contains("read") && isProtected(name)) {
             deny("tried to read the instructor's test files: " + name, false);
         }
     }
 
     /** Throws when learner code is on the stack; an exit is always denied (only the runner may end the JVM). */
     private void deny(String what, boolean evenWithoutLearnerFrame) {
-        if (evenWithoutLearnerFrame || learnerOnStack()) {
+        if (evenWithoutLearnerFrame || learnerCallsDirectly()) {
             onDenied.accept("Your code " + what + ": denied by the grader's sandbox");
             throw new SecurityException("grader sandbox: your code " + what + " (not allowed while grading)");
         }
     }
 
-    private boolean learnerOnStack() {
+    /** Whether the first class on the stack outside the JDK and this sandbox is learner code. */
+    private boolean learnerCallsDirectly() {
         for (Class<?> type : getClassContext()) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            if (source != null && learnerSources.computeIfAbsent(source, this::isLearnerSource)) {
-                return true;
+            String name = type.getName();
+            if (type == LearnerSandbox.class || name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+                continue;
             }
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source != null && learnerSources.computeIfAbsent(source, this::isLearnerSource);
         }
         return false;
     }
@@ -110,6 +113,27 @@ final class LearnerSandbox extends SecurityManager {
             String path = new File(location.toURI()).getAbsolutePath();
             return path.equals(learnerClasses) || path.startsWith(learnerClasses + File.separator);
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The instructor's test files, listed once before the sandbox goes up. Only files that exist are
+     * protected: the class loader probes the test folder for every library class learner code loads,
+     * and a probe for a file that is not there reveals nothing.
+     */
+    private static java.util.Set<Path> listFiles(Path dir) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            return files.map(path -> path.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return java.util.Set.of(dir);
+        }
+    }
+
+    private boolean isProtected(String file) {
+        try {
+            return protectedFiles.contains(Path.of(file).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
             return false;
         }
     }
