@@ -11,6 +11,8 @@ if [ ! -f "$classpath_file" ] || [ ! -d "$root/grader/target/classes" ] \
                    -newer "$classpath_file" -print -quit 2>/dev/null)" ]; then
   echo "grader: building the grader once ..." >&2
   "$root/mvnw" -q -B -pl grader -am process-classes >&2
+  # Maven leaves the class path file alone when the class path did not change: mark this build.
+  touch "$classpath_file"
 fi
 
 java_cmd=java

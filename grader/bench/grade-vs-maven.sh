@@ -140,6 +140,7 @@ for ((i = 1; i <= n; i++)); do
     >"$work/mvn/$id.log" 2>&1 9>&- || true)
 done
 maven_s=$(since "$start")
+echo "grader_s=$grader_s maven_s=$maven_s" >"$work/timings"
 
 flock -u 9
 exec 9>&-
@@ -174,9 +175,10 @@ awk -v n="$n" -v g="$grader_s" -v m="$maven_s" -v jobs="$jobs" -v date="$(date -
   printf "%-34s %9.1f %13.2f s\n", "grader (grade --batch, --jobs " jobs ")", g, gs
   printf "%-34s %9.1f %13.2f s\n", "maven (mvnw -o test, sequential)", m, ms
   printf "%-34s %9.1f x\n\n", "ratio maven / grader", ratio
-  printf "target: grader >= 10x faster than Maven:  %s (%.1fx)\n", ratio >= 10 ? "PASS" : "MISS", ratio
-  printf "target: grader <= 1.5 s per submission:   %s (%.2f s)\n", gs <= 1.5 ? "PASS" : "MISS", gs
+  printf "target: grader >= 10x faster than Maven:  %s (%.1fx)\n", (ratio >= 10 ? "PASS" : "MISS"), ratio
+  printf "target: grader <= 1.5 s per submission:   %s (%.2f s)\n", (gs <= 1.5 ? "PASS" : "MISS"), gs
   printf "\nnote: the grader runs visible + hidden tests (%s per submission); the Maven baseline runs the\n", gt
-  printf "learner edition, which has only the visible tests (%s), which favours Maven.\n", mt
+  printf "learner edition, which has only the visible tests (%s), which favours Maven; so does the submission\n", mt
+  printf "that does not compile, which Maven gives up on before running any test.\n"
   printf "grader totals matching the generated mix: %d/%d\n", n - wrong, n
 }'

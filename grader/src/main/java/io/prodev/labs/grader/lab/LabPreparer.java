@@ -50,6 +50,7 @@ public final class LabPreparer {
         if (stale(repo, dir, classpathFile)) {
             log.accept("building " + name + " once with Maven (its tests and class path) ...");
             build(repo, name);
+            markBuilt(classpathFile);
         }
         return new PreparedLab(name, dir, catalogue, dir.resolve("target/test-classes"), readClasspath(classpathFile),
                 runnerClasses());
@@ -105,6 +106,15 @@ public final class LabPreparer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GraderException.infrastructure("interrupted while building " + name, e);
+        }
+    }
+
+    /** Maven leaves the class path file alone when the class path did not change: date it to this build. */
+    private static void markBuilt(Path classpathFile) {
+        try {
+            Files.setLastModifiedTime(classpathFile, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            throw GraderException.infrastructure("the build of the lab wrote no " + classpathFile, e);
         }
     }
 

@@ -22,6 +22,7 @@ final class StreamingListener implements TestExecutionListener {
     private final EventWriter writer;
     private final OutputCapture output;
     private final Set<String> finished = new HashSet<>();
+    private final java.util.Map<String, Long> startedAt = new java.util.HashMap<>();
     private TestPlan plan;
 
     StreamingListener(EventWriter writer, OutputCapture output) {
@@ -48,6 +49,7 @@ final class StreamingListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier identifier) {
         if (identifier.isTest()) {
             output.take(); // whatever was printed between tests belongs to no test
+            startedAt.put(identifier.getUniqueId(), System.nanoTime());
             writer.write(writer.event("started").put("id", identifier.getUniqueId()));
         }
     }
@@ -92,8 +94,10 @@ final class StreamingListener implements TestExecutionListener {
         if (!finished.add(test.getUniqueId())) {
             return;
         }
+        Long started = startedAt.get(test.getUniqueId());
         ObjectNode event = writer.event("finished").put("id", test.getUniqueId()).put("status", status)
-                .put("output", printed);
+                .put("output", printed)
+                .put("ms", started == null ? 0 : (System.nanoTime() - started) / 1_000_000);
         if (message != null) {
             event.put("message", message);
         }
