@@ -1,21 +1,11 @@
 package io.prodev.labs.labkit;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 
 /** Finds the task a test class or method belongs to, from its {@link Task} annotation. */
 public final class TaskIds {
 
     private TaskIds() {
-    }
-
-    /** The method's own task if it has one, else its class's (or an enclosing class's, for @Nested). */
-    public static Optional<String> of(Method method) {
-        Task onMethod = method.getAnnotation(Task.class);
-        if (onMethod != null) {
-            return Optional.of(onMethod.value());
-        }
-        return of(method.getDeclaringClass());
     }
 
     /** The task of a test class, looking outwards through enclosing classes. */

@@ -34,11 +34,17 @@ public final class TestSourceTasks {
     /** The task of one source: the method's (or its class's) for a method, the class's for a class. */
     public static Optional<String> taskOf(TestSource source) {
         if (source instanceof MethodSource method) {
+            // The method's own @Task, else the task of the class that runs it: for a test inherited from
+            // an abstract base, that is the subclass (the source's class), not the method's declaring class.
             try {
-                return TaskIds.of(method.getJavaMethod());
+                Task own = method.getJavaMethod().getAnnotation(Task.class);
+                if (own != null) {
+                    return Optional.of(own.value());
+                }
             } catch (RuntimeException methodNotLoadable) {
-                return classTask(method.getClassName());
+                // fall back to the class
             }
+            return classTask(method.getClassName());
         }
         if (source instanceof ClassSource type) {
             return classTask(type.getClassName());

@@ -60,4 +60,16 @@ final class SampleTests {
             assertThat(4).isEqualTo(4);
         }
     }
+
+    /** A contract that several tasks' test classes inherit; its tests take each subclass's task. */
+    abstract static class InheritedContract {
+        @Test
+        void inherited() {
+            assertThat(5).isEqualTo(5);
+        }
+    }
+
+    @Task("3")
+    static class InheritsTheContract extends InheritedContract {
+    }
 }

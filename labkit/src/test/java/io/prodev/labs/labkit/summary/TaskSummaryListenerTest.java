@@ -52,6 +52,14 @@ class TaskSummaryListenerTest {
     }
 
     @Test
+    void givesAnInheritedTestTheTaskOfTheClassThatRunsIt() throws IOException {
+        String summary = runWithSummary(SampleTests.InheritsTheContract.class);
+
+        assertThat(summary).as("the contract's test, run by a @Task(\"3\") subclass")
+                .containsPattern(" PASS  Task 3 +Third task +1/1 tests");
+    }
+
+    @Test
     void printsNothingWithoutACatalogue() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TaskSummaryListener listener = new TaskSummaryListener(new PrintStream(out, true, StandardCharsets.UTF_8));
