@@ -1,22 +1,26 @@
 package io.prodev.labs.caching;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodev.labs.labkit.Task;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 @Task("4")
-class MRUCacheTest {
+class MRUCacheTest extends BoundedCacheContract<MRUCache> {
 
-    private final List<String> lines = new ArrayList<>();
-    private final MRUCache cache = new MRUCache(4, lines::add);
+    @Override
+    MRUCache newCache(int capacity, Consumer<String> out) {
+        return new MRUCache(capacity, out);
+    }
+
+    @Override
+    MRUCache newDefaultCache() {
+        return new MRUCache();
+    }
 
     @Test
     void evictsTheKeyPutLastWhenNothingWasRead() {
@@ -90,45 +94,5 @@ class MRUCacheTest {
         assertThat(lines).as("lines printed after put A, get A, put B on a MRU cache of 1").containsExactly("DISCARD: A");
         assertThat(single.get("B")).as("get(\"B\") in a MRU cache of 1 after A then B").isEqualTo("World");
         assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
-
-    @Test
-    void ignoresNullKeysAndItemsEvenWhenFull() {
-        putAll("A", "B", "C", "D");
-        cache.put(null, "x");
-        cache.put("E", null);
-
-        assertThat(lines).as("lines printed after put(null, \"x\") and put(\"E\", null) on a full cache").isEmpty();
-        assertThat(cache.get("E")).as("get(\"E\") after put(\"E\", null)").isNull();
-        assertThat(cache.get(null)).as("get(null)").isNull();
-        assertThat(cache.snapshot()).as("contents after the ignored puts").containsOnlyKeys("A", "B", "C", "D");
-    }
-
-    @ParameterizedTest(name = "capacity {0} is rejected")
-    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
-    void rejectsACapacityBelowOne(int capacity) {
-        assertThatThrownBy(() -> new MRUCache(capacity, lines::add))
-                .as("new MRUCache(%d, ...)", capacity)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(String.valueOf(capacity));
-    }
-
-    @Test
-    void theDefaultCacheHoldsMaxItemsAndPrintsOnStandardOutput() {
-        List<String> printed = StandardOutput.linesPrintedBy(() -> {
-            MRUCache defaultCache = new MRUCache();
-            for (int i = 0; i <= BaseCaching.MAX_ITEMS; i++) {
-                defaultCache.put("K" + i, i);
-            }
-        });
-
-        assertThat(printed).as("standard output after putting K0..K%d into new MRUCache()", BaseCaching.MAX_ITEMS)
-                .hasSize(1).allMatch(line -> line.startsWith("DISCARD: K"));
-    }
-
-    private void putAll(String... keys) {
-        for (String key : keys) {
-            cache.put(key, "item " + key);
-        }
     }
 }

@@ -42,7 +42,7 @@ final class TaskSummaryFormatter {
         if (!untagged.isEmpty()) {
             lines.add(" !!!!  " + untagged.size() + " test(s) carry no @Task: " + names(untagged));
         }
-        lines.add("-".repeat(heading.length()));
+        lines.add("-".repeat(lines.stream().mapToInt(String::length).max().orElse(heading.length())));
         lines.add(String.format(" %d of %d tasks pass", passing, catalogue.tasks().size()));
         return lines;
     }
