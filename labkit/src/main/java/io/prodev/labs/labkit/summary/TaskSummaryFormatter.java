@@ -10,6 +10,7 @@ import java.util.Map;
 final class TaskSummaryFormatter {
 
     private static final int MAX_NAMES_SHOWN = 3;
+    private static final int RULE_MAX = 80;
 
     private TaskSummaryFormatter() {
     }
@@ -42,7 +43,7 @@ final class TaskSummaryFormatter {
         if (!untagged.isEmpty()) {
             lines.add(" !!!!  " + untagged.size() + " test(s) carry no @Task: " + names(untagged));
         }
-        lines.add("-".repeat(lines.stream().mapToInt(String::length).max().orElse(heading.length())));
+        lines.add("-".repeat(Math.min(RULE_MAX, lines.stream().mapToInt(String::length).max().orElse(heading.length()))));
         lines.add(String.format(" %d of %d tasks pass", passing, catalogue.tasks().size()));
         return lines;
     }
