@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.check;
 
+import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.compile.SourceCompiler;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.grade.SubmissionGrader;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The integrity invariants of a lab (DESIGN.md): the reference passes every test; the starter compiles
@@ -88,14 +88,7 @@ public final class LabIntegrityCheck {
         List<String> problems = new ArrayList<>();
         Map<String, String> starter = new LinkedHashMap<>();
         lab.catalogue().learnerFiles().forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
-        Map<String, String> javaSources = new LinkedHashMap<>();
-        readTree(lab.mainJava()).forEach(javaSources::put);
-        starter.forEach((file, text) -> {
-            if (file.endsWith(".java")) {
-                javaSources.put(file, text);
-            }
-        });
-        Map<String, List<String>> errors = compileInScratch(javaSources);
+        Map<String, List<String>> errors = compileInScratch(grader.compiler().starterSources());
         errors.forEach((file, messages) -> problems.add("the starter does not compile: " + String.join("\n", messages)));
         report("the starter compiles", errors.isEmpty());
 
@@ -118,7 +111,7 @@ public final class LabIntegrityCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(scratch);
+            Directories.deleteQuietly(scratch);
         }
     }
 
@@ -130,7 +123,7 @@ public final class LabIntegrityCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(out);
+            Directories.deleteQuietly(out);
         }
     }
 
@@ -146,18 +139,6 @@ public final class LabIntegrityCheck {
         return files;
     }
 
-    private Map<String, String> readTree(Path root) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
-                files.put(lab.dir().relativize(file).toString().replace('\\', '/'), Files.readString(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
-    }
-
     private static Map<String, TestStatus> statuses(SubmissionResult result) {
         Map<String, TestStatus> statuses = new LinkedHashMap<>();
         for (TestResult test : result.tests()) {
@@ -168,16 +149,5 @@ public final class LabIntegrityCheck {
 
     private void report(String what, boolean ok) {
         log.accept((ok ? "  ok    " : "  FAIL  ") + lab.name() + ": " + what);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // temp leftovers do not change the verdict
-        }
     }
 }

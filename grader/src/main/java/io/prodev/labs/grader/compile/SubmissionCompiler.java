@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.compile;
 
+import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.CompileProblem;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Builds a submission's main classes: the instructor's sources with the learner's files in place
@@ -25,17 +25,31 @@ public final class SubmissionCompiler {
 
     private final PreparedLab lab;
     private final SourceCompiler compiler = new SourceCompiler();
+    /** The instructor's main sources and resources, read once per batch, not once per submission. */
     private final Map<String, String> reference;
+    private final Map<String, String> resources;
+    private final Map<String, String> starterVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SubmissionCompiler(PreparedLab lab) {
         this.lab = lab;
-        this.reference = readTree(lab.dir(), lab.mainJava());
+        this.reference = Directories.readText(lab.dir(), lab.mainJava());
+        this.resources = Directories.readText(lab.dir(), lab.mainResources());
     }
 
-    /** The starter version of a learner file, made from the instructor's reference. */
+    /** The starter version of a learner file, made from the instructor's reference (once, then kept). */
     public String starterVersion(String learnerFile) {
-        String text = reference.containsKey(learnerFile) ? reference.get(learnerFile) : readLabFile(learnerFile);
-        return SolutionStripper.strip(text, learnerFile, lab.taskOf(learnerFile).orElse(null));
+        return starterVersions.computeIfAbsent(learnerFile, file -> {
+            String text = reference.containsKey(file) ? reference.get(file) : readLabFile(file);
+            return SolutionStripper.strip(text, file, lab.taskOf(file).orElse(null));
+        });
+    }
+
+    /** The lab's Java sources as the learner edition has them: every learner file in its starter version. */
+    public Map<String, String> starterSources() {
+        Map<String, String> sources = new TreeMap<>(reference);
+        lab.catalogue().learnerFiles().stream().filter(file -> file.endsWith(".java"))
+                .forEach(file -> sources.put(file, starterVersion(file)));
+        return sources;
     }
 
     /** Compiles into {@code classes}, also copying the lab's main resources there. */
@@ -49,7 +63,7 @@ public final class SubmissionCompiler {
         }
         Map<String, CompileProblem> problems = new LinkedHashMap<>();
         for (int round = 0; round <= editable.size() + 1; round++) {
-            cleanDirectory(classes);
+            Directories.recreate(classes);
             Map<String, List<String>> errors = compiler.compile(sources, lab.classpath(), classes);
             if (errors.isEmpty()) {
                 copyResources(learnerFiles, classes);
@@ -84,7 +98,7 @@ public final class SubmissionCompiler {
     }
 
     private void copyResources(Map<String, String> learnerFiles, Path classes) {
-        Map<String, String> resources = readTree(lab.dir(), lab.mainResources());
+        Map<String, String> resources = new TreeMap<>(this.resources);
         for (String file : lab.catalogue().learnerFiles()) {
             if (file.startsWith("src/main/resources/")) {
                 resources.put(file, learnerFiles.containsKey(file) ? learnerFiles.get(file) : starterVersion(file));
@@ -106,35 +120,6 @@ public final class SubmissionCompiler {
             return Files.readString(lab.dir().resolve(relative));
         } catch (IOException e) {
             throw GraderException.infrastructure("the lab's own file " + relative + " cannot be read", e);
-        }
-    }
-
-    /** Every file under {@code root}, by path relative to the lab, as text. */
-    private static Map<String, String> readTree(Path labDir, Path root) {
-        Map<String, String> files = new TreeMap<>();
-        if (!Files.isDirectory(root)) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(labDir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root, e);
-        }
-        return files;
-    }
-
-    static void cleanDirectory(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir, e);
         }
     }
 }

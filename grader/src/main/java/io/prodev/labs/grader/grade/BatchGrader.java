@@ -3,11 +3,9 @@ package io.prodev.labs.grader.grade;
 import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.lab.PreparedLab;
-import io.prodev.labs.grader.model.GradeStatus;
 import io.prodev.labs.grader.model.SubmissionResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,10 +80,7 @@ public final class BatchGrader {
             throw e;
         } catch (RuntimeException e) {
             // Something about this one submission tripped the grader: report it on that submission alone.
-            return new SubmissionResult(Intake.submissionId(submission), lab.name(), GradeStatus.ERROR,
-                    "the grader could not grade this submission: " + e, List.of(), List.of(), List.of(),
-                    io.prodev.labs.grader.score.Scorer.score(lab.catalogue(), List.of(), false), 0,
-                    lab.catalogue().maxPoints(), Instant.now());
+            return grader.notGraded(Intake.submissionId(submission), "the grader could not grade this submission: " + e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.grade;
 
+import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.compile.CompileOutcome;
 import io.prodev.labs.grader.compile.SubmissionCompiler;
 import io.prodev.labs.grader.intake.Intake;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Grades one submission: intake, compile, run, score. Safe to use from several threads at once. */
 public final class SubmissionGrader {
@@ -45,7 +45,7 @@ public final class SubmissionGrader {
             return grade(intake, scratch);
         } finally {
             if (!options.keepWorkspaces()) {
-                deleteTree(scratch);
+                Directories.deleteQuietly(scratch);
             }
         }
     }
@@ -71,6 +71,11 @@ public final class SubmissionGrader {
         return compiler;
     }
 
+    /** The result of a submission that could not be graded at all: every task scored 0, with the reason. */
+    public SubmissionResult notGraded(String id, String reason) {
+        return result(id, GradeStatus.ERROR, reason, List.of(), List.of(), List.of());
+    }
+
     private SubmissionResult result(String id, GradeStatus status, String message, List<String> notes,
                                     List<io.prodev.labs.grader.model.CompileProblem> problems, List<TestResult> tests) {
         List<TaskScore> tasks = Scorer.score(lab.catalogue(), tests, options.partial());
@@ -83,14 +88,6 @@ public final class SubmissionGrader {
             return Files.createTempDirectory("grader-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a workspace", e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temp folder is not worth failing a grade for
         }
     }
 }

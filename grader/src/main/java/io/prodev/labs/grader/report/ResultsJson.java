@@ -49,7 +49,7 @@ public final class ResultsJson {
         ArrayNode tasks = root.putArray("tasks");
         for (TaskScore task : result.tasks()) {
             ObjectNode node = tasks.addObject();
-            node.set("id", TaskIds.json(task.taskId()));
+            node.set("id", TaskIdJson.json(task.taskId()));
             node.put("title", task.title())
                     .put("points", Points.decimal(task.points()))
                     .put("max_points", task.maxPoints())
@@ -67,7 +67,7 @@ public final class ResultsJson {
             // Status and task only: a message or output could give the hidden test away.
             node.put("name", hidden.label(test));
             node.put("status", test.status().json());
-            node.set("task_id", TaskIds.json(test.taskId()));
+            node.set("task_id", TaskIdJson.json(test.taskId()));
             return node;
         }
         node.put("name", test.name());
@@ -79,7 +79,7 @@ public final class ResultsJson {
         if (test.output() != null && !test.output().isEmpty()) {
             node.put("output", hidden.redact(test.output()));
         }
-        node.set("task_id", TaskIds.json(test.taskId()));
+        node.set("task_id", TaskIdJson.json(test.taskId()));
         return node;
     }
 

@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.starter;
 
+import io.prodev.labs.grader.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -7,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes the learner edition into a hidden sibling folder first and renames it to {@code out} at the
@@ -46,7 +45,7 @@ final class StarterWriter {
             Files.deleteIfExists(target);
             Files.move(staging, target);
         } catch (IOException e) {
-            deleteQuietly(staging);
+            Directories.deleteQuietly(staging);
             throw new UncheckedIOException("cannot write the learner edition to " + out, e);
         }
     }
@@ -59,17 +58,6 @@ final class StarterWriter {
             Files.setPosixFilePermissions(file, permissions);
         } else if (!file.toFile().setExecutable(true, false)) {
             throw new IOException("cannot make " + file + " executable");
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException leftOver) {
-            // Best effort: the original failure is what the caller needs to see.
         }
     }
 }
