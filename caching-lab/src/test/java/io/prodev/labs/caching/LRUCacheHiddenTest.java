@@ -18,7 +18,7 @@ class LRUCacheHiddenTest {
     private final List<String> lines = new ArrayList<>();
 
     @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
-    @CsvSource({"1, 3, 2000, 1", "3, 8, 20000, 2", "4, 5, 20000, 3", "64, 200, 50000, 4"})
+    @CsvSource({"1, 3, 2000, 1", "3, 8, 10000, 2", "4, 5, 10000, 3", "64, 200, 20000, 4"})
     void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
         PolicyModel.assertAgrees(Policy.LRU, LRUCache::new, capacity, keys, operations, seed);
     }

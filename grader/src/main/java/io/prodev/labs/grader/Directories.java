@@ -44,6 +44,18 @@ public final class Directories {
         }
     }
 
+    /**
+     * Deletes what is inside a folder but not the folder itself: a JVM whose working folder it is resolves
+     * relative paths against that very folder, and a new one of the same name would not be it.
+     */
+    public static void empty(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            children.forEach(Directories::deleteQuietly);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+
     /** Deletes a folder and everything in it, as far as it can: a temp leftover never fails a grade. */
     public static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {

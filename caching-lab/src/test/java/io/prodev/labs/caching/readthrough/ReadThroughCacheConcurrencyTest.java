@@ -95,7 +95,9 @@ class ReadThroughCacheConcurrencyTest {
             thread.start();
         });
         try {
-            await("all " + CALLERS + " callers parked inside get()").atMost(Duration.ofSeconds(30))
+            // Checked at once and then every few milliseconds: parking takes a moment, not Awaitility's default 100 ms.
+            await("all " + CALLERS + " callers parked inside get()").atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).pollInSameThread()
                     .until(() -> entered.get() == CALLERS
                             && threads.stream().allMatch(thread -> PARKED.contains(thread.getState())));
         } finally {

@@ -10,6 +10,7 @@ import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.model.TestStatus;
+import io.prodev.labs.grader.run.WarmWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,16 +24,19 @@ import java.util.function.Consumer;
 /**
  * The integrity invariants of a lab (DESIGN.md): the reference passes every test; the starter compiles
  * and every task has a test that fails on it; every test belongs to a task of the catalogue; catalogue,
- * README and tests agree; grading the same submission twice gives the same result.
+ * README and tests agree; grading the same submission twice (in a fresh JVM, then in a warm one) gives the
+ * same result, and the reference leaves a warm JVM fit for the next submission.
  */
 public final class LabIntegrityCheck {
 
     private final PreparedLab lab;
+    private final GradeOptions options;
     private final SubmissionGrader grader;
     private final Consumer<String> log;
 
     public LabIntegrityCheck(PreparedLab lab, GradeOptions options, Consumer<String> log) {
         this.lab = lab;
+        this.options = options;
         this.grader = new SubmissionGrader(lab, options);
         this.log = log;
     }
@@ -43,7 +47,7 @@ public final class LabIntegrityCheck {
         report("catalogue, README and files agree", problems.isEmpty());
 
         Map<String, String> reference = readLearnerFiles();
-        SubmissionResult first = grade("reference", reference);
+        SubmissionResult first = grade(grader, "reference", reference);
         List<String> failing = first.tests().stream().filter(test -> !test.passed())
                 .map(test -> test.name() + ": " + test.message()).toList();
         failing.forEach(test -> problems.add("the reference fails " + test));
@@ -66,7 +70,20 @@ public final class LabIntegrityCheck {
 
         problems.addAll(checkStarter());
 
-        SubmissionResult second = grade("reference-again", reference);
+        // The second grade runs in a warm JVM, the way a batch grades: it must agree with the fresh JVM's.
+        SubmissionResult second;
+        String how;
+        try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), log)) {
+            second = grade(new SubmissionGrader(lab, options, warm), "reference-again", reference);
+            how = warm.warmRuns() > 0 ? "in a fresh JVM, then in a warm one"
+                    : "twice in a fresh JVM (" + (warm.unavailable() != null ? warm.unavailable() : "the warm run failed") + ")";
+            if (warm.warmRuns() == 0 && warm.unavailable() == null) {
+                problems.add("the reference could not be graded in a warm JVM (a test timed out or crashed there), "
+                        + "so every submission of this lab would need a fresh JVM");
+            }
+            warm.replacements().forEach(why -> problems.add("the reference leaves the warm JVM unfit for the next "
+                    + "submission (" + why + "): every submission of this lab would need a fresh JVM"));
+        }
         Map<String, TestStatus> before = statuses(first);
         Map<String, TestStatus> after = statuses(second);
         boolean same = before.equals(after) && first.total() == second.total();
@@ -80,7 +97,7 @@ public final class LabIntegrityCheck {
             problems.add("grading the reference twice gave different results (" + first.total() + " then "
                     + second.total() + " points): " + String.join("; ", changed));
         }
-        report("grading the same submission twice gives the same result", same);
+        report("grading the same submission twice gives the same result (" + how + ")", same);
         return problems;
     }
 
@@ -92,7 +109,7 @@ public final class LabIntegrityCheck {
         errors.forEach((file, messages) -> problems.add("the starter does not compile: " + String.join("\n", messages)));
         report("the starter compiles", errors.isEmpty());
 
-        SubmissionResult result = grade("starter", starter);
+        SubmissionResult result = grade(grader, "starter", starter);
         for (TaskScore task : result.tasks()) {
             if (task.total() > 0 && task.complete()) {
                 problems.add("task " + task.taskId() + " (" + task.title() + ") passes on the starter: no test fails before the work is done");
@@ -103,7 +120,7 @@ public final class LabIntegrityCheck {
         return problems;
     }
 
-    private SubmissionResult grade(String id, Map<String, String> files) {
+    private static SubmissionResult grade(SubmissionGrader grader, String id, Map<String, String> files) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("grader-check-");
@@ -119,7 +136,7 @@ public final class LabIntegrityCheck {
         Path out = null;
         try {
             out = Files.createTempDirectory("grader-check-classes-");
-            return new SourceCompiler().compile(sources, lab.classpath(), out);
+            return new SourceCompiler().compile(sources, lab.mainClasspath(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

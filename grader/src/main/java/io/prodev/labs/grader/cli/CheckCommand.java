@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String lab : chosen) {
             PreparedLab prepared = LabPreparer.prepare(root, lab, System.out::println);
             System.out.println("checking " + lab);
-            new LabIntegrityCheck(prepared, new GradeOptions(RunLimits.DEFAULT, false, false), System.out::println)
+            new LabIntegrityCheck(prepared, new GradeOptions(RunLimits.DEFAULT, false, false, false), System.out::println)
                     .run().forEach(problem -> problems.add(lab + ": " + problem));
         }
         if (problems.isEmpty()) {

@@ -63,6 +63,11 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--keep-workspaces", description = "Leave each submission's workspace in the temp folder.")
     boolean keepWorkspaces;
 
+    @Option(names = "--fresh-jvms", description = "Run each submission's tests in a JVM of its own. Slower; by default "
+            + "a warm JVM runs one submission after another, and any run that times out, crashes or leaves something "
+            + "behind is run again in a fresh JVM.")
+    boolean freshJvms;
+
     @Override
     public Integer call() {
         RunLimits limits = new RunLimits(Duration.ofSeconds(testTimeout), Duration.ofSeconds(runTimeout), heapMb,
@@ -73,7 +78,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         PreparedLab prepared = LabPreparer.prepare(repo.root(), lab, System.err::println);
         System.err.println("grading " + chosen.size() + " submission(s) of " + lab + ", " + jobs + " at a time");
-        List<SubmissionResult> results = new BatchGrader(prepared, new GradeOptions(limits, partial, keepWorkspaces),
+        List<SubmissionResult> results = new BatchGrader(prepared, new GradeOptions(limits, partial, keepWorkspaces, freshJvms),
                 jobs, System.err).grade(chosen);
         BatchReport.write(prepared.catalogue(), results, out);
         System.out.println("graded " + results.size() + " submission(s): " + out.resolve("index.html").toAbsolutePath());

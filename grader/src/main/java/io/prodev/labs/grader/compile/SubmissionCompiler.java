@@ -64,7 +64,7 @@ public final class SubmissionCompiler {
         Map<String, CompileProblem> problems = new LinkedHashMap<>();
         for (int round = 0; round <= editable.size() + 1; round++) {
             Directories.recreate(classes);
-            Map<String, List<String>> errors = compiler.compile(sources, lab.classpath(), classes);
+            Map<String, List<String>> errors = compiler.compile(sources, lab.mainClasspath(), classes);
             if (errors.isEmpty()) {
                 copyResources(learnerFiles, classes);
                 return new CompileOutcome(new ArrayList<>(problems.values()));

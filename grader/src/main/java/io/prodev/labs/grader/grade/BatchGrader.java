@@ -4,6 +4,7 @@ import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.run.WarmWorkers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +43,13 @@ public final class BatchGrader {
     /** @return one result per submission, sorted by submission id */
     public List<SubmissionResult> grade(List<Path> submissions) {
         rejectDuplicateIds(submissions);
-        SubmissionGrader grader = new SubmissionGrader(lab, options);
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        try {
+        try (WarmWorkers warm = options.freshJvms() ? null : new WarmWorkers(lab, options.limits(), this::log)) {
+            if (warm != null) {
+                warm.prestart(Math.min(jobs, submissions.size()));
+            }
+            SubmissionGrader grader = new SubmissionGrader(lab, options, warm);
             List<Future<SubmissionResult>> futures = new ArrayList<>();
             for (Path submission : submissions) {
                 futures.add(pool.submit(() -> {
@@ -82,6 +86,11 @@ public final class BatchGrader {
             // Something about this one submission tripped the grader: report it on that submission alone.
             return grader.notGraded(Intake.submissionId(submission), "the grader could not grade this submission: " + e);
         }
+    }
+
+    private synchronized void log(String line) {
+        progress.println(line);
+        progress.flush();
     }
 
     private synchronized void report(int done, int total, SubmissionResult result) {

@@ -8,6 +8,7 @@ import io.prodev.labs.grader.run.RunLimits;
  * @param limits         the forked run's limits
  * @param partial        credit in proportion to tests passed, not all or nothing
  * @param keepWorkspaces leave each submission's workspace on disk (for debugging a grade)
+ * @param freshJvms      run every submission's tests in a JVM of its own, never in a warm worker
  */
-public record GradeOptions(RunLimits limits, boolean partial, boolean keepWorkspaces) {
+public record GradeOptions(RunLimits limits, boolean partial, boolean keepWorkspaces, boolean freshJvms) {
 }

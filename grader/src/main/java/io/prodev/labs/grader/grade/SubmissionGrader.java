@@ -12,6 +12,7 @@ import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.run.ForkedTestRun;
 import io.prodev.labs.grader.run.RunOutcome;
+import io.prodev.labs.grader.run.WarmWorkers;
 import io.prodev.labs.grader.score.Scorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Grades one submission: intake, compile, run, score. Safe to use from several threads at once. */
 public final class SubmissionGrader {
@@ -28,11 +30,19 @@ public final class SubmissionGrader {
     private final PreparedLab lab;
     private final GradeOptions options;
     private final SubmissionCompiler compiler;
+    private final WarmWorkers warm;
 
+    /** Runs every submission's tests in a fresh JVM of its own. */
     public SubmissionGrader(PreparedLab lab, GradeOptions options) {
+        this(lab, options, null);
+    }
+
+    /** @param warm the warm JVMs to try first, or null to run every submission in a fresh JVM */
+    public SubmissionGrader(PreparedLab lab, GradeOptions options, WarmWorkers warm) {
         this.lab = lab;
         this.options = options;
         this.compiler = new SubmissionCompiler(lab);
+        this.warm = warm;
     }
 
     public SubmissionResult grade(Path submission) {
@@ -54,7 +64,8 @@ public final class SubmissionGrader {
     public SubmissionResult grade(IntakeResult intake, Path scratch) {
         Path classes = scratch.resolve("classes");
         CompileOutcome compiled = compiler.compile(intake.learnerFiles(), classes);
-        RunOutcome run = new ForkedTestRun(lab, options.limits()).run(scratch, classes);
+        RunOutcome run = (warm == null ? Optional.<RunOutcome>empty() : warm.run(intake.submissionId(), scratch, classes))
+                .orElseGet(() -> new ForkedTestRun(lab, options.limits()).run(scratch, classes));
         List<String> notes = new ArrayList<>(intake.notes());
         notes.addAll(run.notes());
         List<TestResult> tests = run.tests().stream().sorted(Comparator.comparing(TestResult::uniqueId)).toList();

@@ -15,12 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * Finds a lab in the instructor's repo and makes sure it is built: compiled main and test classes and
- * its resolved class path (target/test-classpath.txt, written by the parent POM). Builds it with one
+ * its resolved class paths (target/test-classpath.txt and target/main-classpath.txt, written by the parent POM). Builds it with one
  * Maven run when anything is missing or older than the sources: once per batch, never per submission.
  */
 public final class LabPreparer {
 
     static final String CLASSPATH_FILE = "target/test-classpath.txt";
+    static final String MAIN_CLASSPATH_FILE = "target/main-classpath.txt";
 
     private LabPreparer() {
     }
@@ -53,11 +54,12 @@ public final class LabPreparer {
             markBuilt(classpathFile);
         }
         return new PreparedLab(name, dir, catalogue, dir.resolve("target/test-classes"), readClasspath(classpathFile),
-                runnerClasses());
+                readClasspath(dir.resolve(MAIN_CLASSPATH_FILE)), runnerClasses());
     }
 
     private static boolean stale(Path repo, Path dir, Path classpathFile) {
-        if (!Files.isRegularFile(classpathFile) || !Files.isDirectory(dir.resolve("target/test-classes"))) {
+        if (!Files.isRegularFile(classpathFile) || !Files.isRegularFile(dir.resolve(MAIN_CLASSPATH_FILE))
+                || !Files.isDirectory(dir.resolve("target/test-classes"))) {
             return true;
         }
         try {

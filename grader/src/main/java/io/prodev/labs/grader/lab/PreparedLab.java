@@ -13,14 +13,16 @@ import java.util.Optional;
  * @param dir           the lab's folder in the instructor's repo
  * @param catalogue     its lab.json
  * @param testClasses   the compiled visible and hidden tests (target/test-classes)
- * @param classpath     the lab's resolved dependencies (test scope), never the grader's own
+ * @param classpath     the lab's resolved dependencies (test scope), never the grader's own: the tests run on it
+ * @param mainClasspath the lab's compile-scope dependencies: learner code compiles against these, as in Maven
  * @param runnerClasses where the forked test runner's classes are
  */
 public record PreparedLab(String name, Path dir, LabCatalogue catalogue, Path testClasses, List<Path> classpath,
-                          Path runnerClasses) {
+                          List<Path> mainClasspath, Path runnerClasses) {
 
     public PreparedLab {
         classpath = List.copyOf(classpath);
+        mainClasspath = List.copyOf(mainClasspath);
     }
 
     public Path mainJava() {

@@ -120,6 +120,11 @@ final class EventLog {
         return new ArrayList<>(notes);
     }
 
+    /** The note a run gets when some of its tests never finished. */
+    static String unfinishedNote(String whyUnfinished) {
+        return "The test run " + whyUnfinished + "; tests that had not finished count as not passed.";
+    }
+
     /** @param whyUnfinished the reason given to tests that never finished */
     List<TestResult> results(String whyUnfinished) {
         List<TestResult> results = new ArrayList<>();

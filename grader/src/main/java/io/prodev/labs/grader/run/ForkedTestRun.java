@@ -3,7 +3,6 @@ package io.prodev.labs.grader.run;
 import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.runner.RunnerMain;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,13 @@ public final class ForkedTestRun {
         List<String> notes = new ArrayList<>();
         String whyUnfinished = "ended early";
         try {
-            for (String dir : List.of("tmp", "home", "work")) {
-                Files.createDirectories(workspace.resolve(dir));
-            }
+            TestJvm.createWorkspace(workspace);
             Path only = null;
             for (int fork = 1; fork <= MAX_FORKS; fork++) {
                 Path eventFile = scratch.resolve("events-" + fork + ".jsonl");
                 Process process = start(scratch, workspace, classes, eventFile, only);
                 whyUnfinished = waitFor(process, deadline);
-                if (events.add(eventFile) || whyUnfinished.contains("time limit") || events.unfinished().isEmpty()) {
+                if (events.add(eventFile) || whyUnfinished.equals(limits.stoppedAtTimeLimit()) || events.unfinished().isEmpty()) {
                     break;
                 }
                 // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
@@ -70,7 +67,7 @@ public final class ForkedTestRun {
             notes.add("The test JVM found no test to run; it said: " + logTail(scratch.resolve("test-jvm.log")));
         }
         if (!events.unfinished().isEmpty()) {
-            notes.add("The test run " + whyUnfinished + "; tests that had not finished count as not passed.");
+            notes.add(EventLog.unfinishedNote(whyUnfinished));
         }
         if (!events.sandboxed() && events.anyTestKnown()) {
             notes.add("The grader's sandbox is not available on this JDK: file and exit protections were off.");
@@ -89,22 +86,11 @@ public final class ForkedTestRun {
         }
     }
 
-    private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) throws IOException {
+    private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) {
         ProcessBuilder builder = new ProcessBuilder(command(workspace, classes, events, only))
-                .directory(workspace.resolve("work").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(scratch.resolve("test-jvm.log").toFile()));
-        Map<String, String> environment = builder.environment();
-        String path = environment.getOrDefault("PATH", "/usr/bin:/bin");
-        environment.clear(); // no REDIS_URL or secrets from the instructor's shell: each run is on its own
-        environment.put("PATH", path);
-        environment.put("HOME", workspace.resolve("home").toString());
-        environment.put("LANG", "C.UTF-8");
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw GraderException.infrastructure("cannot start a test JVM: " + e.getMessage(), e);
-        }
+        return TestJvm.start(builder, workspace, Map.of());
     }
 
     private String waitFor(Process process, long deadline) {
@@ -113,35 +99,25 @@ public final class ForkedTestRun {
                 int exit = process.exitValue();
                 return exit == 0 ? "ended early" : "ended unexpectedly (test JVM exit code " + exit + ")";
             }
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            return "was stopped at its " + limits.wholeRun().toSeconds() + " s time limit";
+            TestJvm.kill(process);
+            process.waitFor();
+            return limits.stoppedAtTimeLimit();
         } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            TestJvm.kill(process);
             Thread.currentThread().interrupt();
             throw GraderException.infrastructure("interrupted while tests ran", e);
         }
     }
 
     private List<String> command(Path workspace, Path classes, Path events, Path only) {
-        List<String> classpath = new ArrayList<>();
-        classpath.add(lab.runnerClasses().toString());
-        classpath.add(classes.toString());
-        classpath.add(lab.testClasses().toString());
-        lab.classpath().forEach(entry -> classpath.add(entry.toString()));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Xshare:auto", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
-                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home"),
-                "-cp", String.join(File.pathSeparator, classpath),
-                RunnerMain.class.getName(),
-                events.toString(), classes.toString(), workspace.toString(), lab.testClasses().toString(),
-                Long.toString(limits.perTest().toSeconds()), Integer.toString(limits.outputBytes())));
+        List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses(), classes, lab.testClasses()));
+        classpath.addAll(lab.classpath());
+        List<String> arguments = new ArrayList<>(List.of(events.toString(), classes.toString(), workspace.toString(),
+                lab.testClasses().toString(), Long.toString(limits.perTest().toSeconds()),
+                Integer.toString(limits.outputBytes())));
         if (only != null) {
-            command.add(only.toString());
+            arguments.add(only.toString());
         }
-        return command;
+        return TestJvm.command(limits, workspace, classpath, RunnerMain.class.getName(), arguments);
     }
 }

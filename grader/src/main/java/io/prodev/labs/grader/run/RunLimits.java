@@ -26,4 +26,9 @@ public record RunLimits(Duration perTest, Duration wholeRun, int heapMb, int out
             throw new IllegalArgumentException("the heap cap must be at least 32 MB, got: " + heapMb);
         }
     }
+
+    /** How a run that reached {@link #wholeRun} is described to the learner. */
+    String stoppedAtTimeLimit() {
+        return "was stopped at its " + wholeRun.toSeconds() + " s time limit";
+    }
 }

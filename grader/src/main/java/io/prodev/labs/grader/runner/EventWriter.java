@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * Writes the fork's events as JSON lines, flushed one by one, so that whatever finished before a
  * crash or a kill at the time limit is on disk for the grader to read.
  */
-final class EventWriter {
+final class EventWriter implements java.io.Closeable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OutputStream out;
@@ -38,7 +38,8 @@ final class EventWriter {
         }
     }
 
-    synchronized void close() throws IOException {
+    @Override
+    public synchronized void close() throws IOException {
         out.close();
     }
 }

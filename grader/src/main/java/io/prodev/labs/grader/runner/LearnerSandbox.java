@@ -6,7 +6,9 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.Permission;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -22,18 +24,56 @@ import java.util.function.Consumer;
  */
 final class LearnerSandbox extends SecurityManager {
 
-    private final String learnerClasses;
+    private volatile String learnerClasses;
     private final Path workspace;
-    private final java.util.Set<Path> protectedFiles;
+    private final Set<Path> protectedFiles;
     private final Consumer<String> onDenied;
     private final Map<CodeSource, Boolean> learnerSources = new ConcurrentHashMap<>();
+    private final Set<String> jvmWideChanges = ConcurrentHashMap.newKeySet();
     private volatile boolean runnerMayExit;
 
     LearnerSandbox(Path learnerClasses, Path workspace, Path protectedTests, Consumer<String> onDenied) {
-        this.learnerClasses = learnerClasses.toAbsolutePath().normalize().toString();
+        judge(learnerClasses);
         this.workspace = workspace.toAbsolutePath().normalize();
         this.protectedFiles = listFiles(protectedTests.toAbsolutePath().normalize());
         this.onDenied = onDenied;
+    }
+
+    /** Whose code the sandbox judges from now on: a warm worker runs one submission after another. */
+    void judge(Path learnerClasses) {
+        this.learnerClasses = learnerClasses.toAbsolutePath().normalize().toString();
+        learnerSources.clear();
+    }
+
+    /**
+     * The JVM-wide settings that cannot be read back, which anything asked to change since the last call: a
+     * URL, socket or content handler factory, the default SSL context. Allowed, as in a JVM of one's own, but
+     * a warm worker whose JVM saw one must not run another submission after it. Settings that can be read
+     * back (System.out, the default proxy selector...) are compared by {@link LeftBehind} instead, because
+     * tests change and restore them, and the JDK sets some of them up lazily on first use.
+     */
+    List<String> takeJvmWideChanges() {
+        List<String> changes = jvmWideChanges.stream().sorted().toList();
+        jvmWideChanges.removeAll(changes);
+        return changes;
+    }
+
+    private static boolean changesTheWholeJvm(Permission permission) {
+        String type = permission.getClass().getName();
+        String name = permission.getName();
+        return type.equals("java.lang.RuntimePermission") && name.equals("setFactory")
+                || type.equals("javax.net.ssl.SSLPermission") && name.startsWith("set");
+    }
+
+    /** Puts this sandbox in charge; false on a JDK that no longer runs a SecurityManager. */
+    @SuppressWarnings("removal") // the SecurityManager is the sandbox Java 17 offers
+    boolean install() {
+        try {
+            System.setSecurityManager(this);
+            return true;
+        } catch (UnsupportedOperationException noSecurityManagerOnThisJdk) {
+            return false;
+        }
     }
 
     /** Lets the runner itself end the JVM once the results are written. */
@@ -43,6 +83,9 @@ final class LearnerSandbox extends SecurityManager {
 
     @Override
     public void checkPermission(Permission permission) {
+        if (changesTheWholeJvm(permission)) {
+            jvmWideChanges.add(permission.getClass().getSimpleName() + " " + permission.getName());
+        }
         if (permission instanceof FilePermission file) {
             checkFile(file);
         } else if (permission instanceof RuntimePermission runtime) {
@@ -122,7 +165,7 @@ final class LearnerSandbox extends SecurityManager {
      * protected: the class loader probes the test folder for every library class learner code loads,
      * and a probe for a file that is not there reveals nothing.
      */
-    private static java.util.Set<Path> listFiles(Path dir) {
+    private static Set<Path> listFiles(Path dir) {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
             return files.map(path -> path.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -1,21 +1,9 @@
 package io.prodev.labs.grader.runner;
 
-import static org.junit.platform.engine.discovery.ClassNameFilter.excludeClassNamePatterns;
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The forked JVM's entry point: runs the instructor's tests against a submission's classes and
@@ -28,9 +16,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class RunnerMain {
 
-    /** Test classes the way Surefire finds them: Test*, *Test, *Tests, *TestCase; nested ones via their outer class. */
-    private static final String TEST_CLASS_NAMES = "^(Test.*|.+[.$]Test.*|.*Tests?|.*TestCase)$";
-
     private RunnerMain() {
     }
 
@@ -39,7 +24,7 @@ public final class RunnerMain {
         Path learnerClasses = Path.of(args[1]);
         Path workspace = Path.of(args[2]);
         Path testClasses = Path.of(args[3]);
-        String testTimeout = args[4] + " s";
+        long testSeconds = Long.parseLong(args[4]);
         int outputLimit = Integer.parseInt(args[5]);
         List<String> onlyThese = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
 
@@ -50,7 +35,7 @@ public final class RunnerMain {
             TestClassPreloader.loadAll(testClasses, RunnerMain.class.getClassLoader());
             LearnerSandbox sandbox = new LearnerSandbox(learnerClasses, workspace, testClasses,
                     denial -> writer.write(writer.event("denied").put("what", denial)));
-            boolean sandboxed = install(sandbox);
+            boolean sandboxed = sandbox.install();
             writer.write(writer.event("sandbox").put("active", sandboxed));
 
             OutputCapture output = new OutputCapture(outputLimit);
@@ -58,10 +43,8 @@ public final class RunnerMain {
             System.setOut(captured);
             System.setErr(captured);
 
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false)
-                    .build());
-            launcher.execute(request(testClasses, testTimeout, onlyThese), new StreamingListener(writer, output));
+            TestRunRequest.launcher().execute(TestRunRequest.of(testClasses, testSeconds, onlyThese),
+                    new StreamingListener(writer, output, AbandonedThreads::stopTimedOutTests));
             writer.write(writer.event("done"));
             sandbox.allowRunnerExit();
         } catch (Throwable e) {
@@ -78,35 +61,5 @@ public final class RunnerMain {
         // Learner threads that never end must not keep this JVM (or a server it started) alive.
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(exitCode);
-    }
-
-    private static LauncherDiscoveryRequest request(Path testClasses, String testTimeout, List<String> onlyThese) {
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
-        if (onlyThese.isEmpty()) {
-            request.selectors(selectClasspathRoots(Set.of(testClasses)))
-                    .filters(includeClassNamePatterns(TEST_CLASS_NAMES), excludeClassNamePatterns(".*\\$.*"));
-        } else {
-            onlyThese.stream().filter(id -> !id.isBlank()).forEach(id -> request.selectors(selectUniqueId(id)));
-        }
-        return request
-                .configurationParameters(Map.of(
-                        "junit.jupiter.execution.timeout.default", testTimeout,
-                        "junit.jupiter.execution.timeout.mode", "enabled",
-                        // A separate thread lets the timeout abandon a loop that never checks for interrupts.
-                        "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
-                        "junit.jupiter.execution.parallel.enabled", "false",
-                        "junit.jupiter.displayname.generator.default",
-                        "org.junit.jupiter.api.DisplayNameGenerator$Standard"))
-                .build();
-    }
-
-    @SuppressWarnings("removal") // the SecurityManager is the sandbox Java 17 offers; see LearnerSandbox
-    private static boolean install(LearnerSandbox sandbox) {
-        try {
-            System.setSecurityManager(sandbox);
-            return true;
-        } catch (UnsupportedOperationException noSecurityManagerOnThisJdk) {
-            return false;
-        }
     }
 }

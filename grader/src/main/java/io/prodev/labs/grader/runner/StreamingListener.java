@@ -23,11 +23,14 @@ final class StreamingListener implements TestExecutionListener {
     private final OutputCapture output;
     private final Set<String> finished = new HashSet<>();
     private final java.util.Map<String, Long> startedAt = new java.util.HashMap<>();
+    private final Runnable onTimeout;
     private TestPlan plan;
 
-    StreamingListener(EventWriter writer, OutputCapture output) {
+    /** @param onTimeout what to do once a test has timed out (its thread may still be running) */
+    StreamingListener(EventWriter writer, OutputCapture output, Runnable onTimeout) {
         this.writer = writer;
         this.output = output;
+        this.onTimeout = onTimeout;
     }
 
     @Override
@@ -69,7 +72,7 @@ final class StreamingListener implements TestExecutionListener {
         if (identifier.isTest()) {
             finish(identifier, status(result), FailureMessages.describe(result), output.take());
             if (result.getThrowable().filter(java.util.concurrent.TimeoutException.class::isInstance).isPresent()) {
-                AbandonedThreads.stopTimedOutTests();
+                onTimeout.run();
             }
             return;
         }

@@ -2,10 +2,13 @@ package io.prodev.labs.grader.grade;
 
 import io.prodev.labs.grader.lab.LabPreparer;
 import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.model.SubmissionResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -58,5 +61,13 @@ final class CachingLabSubmissions {
             }
         }
         return target;
+    }
+
+    /** The first few failing tests of a result, with their messages: what an assertion on points should show. */
+    static List<String> failing(SubmissionResult result) {
+        List<String> failing = new ArrayList<>();
+        result.tests().stream().filter(test -> !test.passed()).limit(5)
+                .forEach(test -> failing.add(test.name() + ": " + test.message()));
+        return failing;
     }
 }

@@ -1,6 +1,7 @@
 package io.prodev.labs.grader.grade;
 
 import static io.prodev.labs.grader.grade.CachingLabSubmissions.LRU;
+import static io.prodev.labs.grader.grade.CachingLabSubmissions.failing;
 import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,10 @@ class HostileSubmissionsTest {
                 + " String line = \"x\".repeat(1_000); for (int i = 0; i < 100_000; i++) { System.out.println(line); } }");
         withLruGetDoing(batch, "writes-outside", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
                 + escapee.toString().replace("\\", "\\\\") + "\"), \"x\"); } catch (java.io.IOException e) { }");
-        withLruGetDoing(batch, "reads-hidden-tests", "for (String entry : System.getProperty(\"java.class.path\").split(java.io.File.pathSeparator)) {"
-                + " if (entry.contains(\"test-classes\")) { try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(entry))) {"
-                + " System.out.println(files.count()); } catch (java.io.IOException e) { } } }");
+        // The test classes' folder is easy to guess (target/test-classes): the sandbox must stop the read, not secrecy.
+        withLruGetDoing(batch, "reads-hidden-tests", "try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(\""
+                + CachingLabSubmissions.lab().testClasses().toString().replace("\\", "\\\\") + "\"))) {"
+                + " System.out.println(files.count()); } catch (java.io.IOException e) { }");
         Path edited = CachingLabSubmissions.reference(batch, "edited-tests");
         Files.createDirectories(edited.resolve("caching-lab/src/test/java/io/prodev/labs/caching"));
         Files.writeString(edited.resolve("caching-lab").resolve(CachingLabSubmissions.LRU_TEST), "class LRUCacheTest { }");
@@ -81,7 +82,7 @@ class HostileSubmissionsTest {
             submissions = entries.sorted().toList();
         }
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
-        results = new BatchGrader(lab, new GradeOptions(limits, false, false), 2, progress).grade(submissions).stream()
+        results = new BatchGrader(lab, new GradeOptions(limits, false, false, false), 2, progress).grade(submissions).stream()
                 .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
     }
 
@@ -216,12 +217,5 @@ class HostileSubmissionsTest {
 
     private static List<String> messages(SubmissionResult result) {
         return result.tests().stream().map(TestResult::message).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private static List<String> failing(SubmissionResult result) {
-        List<String> failing = new ArrayList<>();
-        result.tests().stream().filter(test -> !test.passed()).limit(5)
-                .forEach(test -> failing.add(test.name() + ": " + test.message()));
-        return failing;
     }
 }

@@ -1,0 +1,66 @@
+package io.prodev.labs.grader.run;
+
+import io.prodev.labs.grader.GraderException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the grader starts a test JVM, a fresh one per submission or a warm worker alike: the same java,
+ * the same limits, a private working folder, HOME and temp folder, and a clean environment.
+ */
+final class TestJvm {
+
+    private TestJvm() {
+    }
+
+    /** Makes the private folders learner code may write to: {@code tmp}, {@code home} and {@code work}. */
+    static void createWorkspace(Path workspace) throws IOException {
+        for (String dir : List.of("tmp", "home", "work")) {
+            Files.createDirectories(workspace.resolve(dir));
+        }
+    }
+
+    static List<String> command(RunLimits limits, Path workspace, List<Path> classpath, String mainClass,
+                                List<String> arguments) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData", "-Xshare:auto", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home"),
+                "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                mainClass));
+        command.addAll(arguments);
+        return command;
+    }
+
+    /**
+     * @param environment what the JVM's environment holds besides PATH, HOME and LANG; nothing from the
+     *                    instructor's shell (no REDIS_URL, no secrets) reaches learner code
+     */
+    static Process start(ProcessBuilder builder, Path workspace, Map<String, String> environment) {
+        builder.directory(workspace.resolve("work").toFile());
+        Map<String, String> env = builder.environment();
+        String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+        env.clear();
+        env.put("PATH", path);
+        env.put("HOME", workspace.resolve("home").toString());
+        env.put("LANG", "C.UTF-8");
+        env.putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw GraderException.infrastructure("cannot start a test JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kills the JVM and everything it started (a Redis server, a learner's child process). */
+    static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

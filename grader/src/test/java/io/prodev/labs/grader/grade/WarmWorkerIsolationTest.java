@@ -1,0 +1,98 @@
+package io.prodev.labs.grader.grade;
+
+import static io.prodev.labs.grader.grade.CachingLabSubmissions.failing;
+import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.run.RunLimits;
+import io.prodev.labs.grader.run.WarmWorkers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submissions graded one after another in warm JVMs must not see each other: each gets a clean workspace, and
+ * a run that leaves something in the JVM (a system property, a thread still running its code) gets the worker
+ * replaced before the next submission. Each submission below is the reference plus one statement at the top of
+ * LRUCache.get; those that look for a predecessor's traces lose task 3 if they find any.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WarmWorkerIsolationTest {
+
+    private static final String FILE = "java.nio.file.Files";
+    private static final String PATH = "java.nio.file.Path";
+
+    private final Map<String, SubmissionResult> results = new LinkedHashMap<>();
+    private final Map<String, List<String>> replacementsAfter = new LinkedHashMap<>();
+    private int warmRuns;
+
+    @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void gradeOneAfterAnother(@TempDir Path dir) throws IOException {
+        List<Path> submissions = List.of(
+                withLruGetDoing(dir, "leaves-files", "if (" + FILE + ".notExists(" + PATH + ".of(\"left-in-work.txt\"))) try { " + FILE + ".writeString(" + PATH + ".of(\"left-in-work.txt\"), \"x\"); "
+                        + FILE + ".writeString(" + PATH + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"), \"x\"); "
+                        + "} catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }"),
+                withLruGetDoing(dir, "looks-for-files", "if (" + FILE + ".exists(" + PATH + ".of(\"left-in-work.txt\")) || "
+                        + FILE + ".exists(" + PATH + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"))) { return null; }"),
+                withLruGetDoing(dir, "sets-a-property", "System.setProperty(\"prodev.left.behind\", \"x\");"),
+                withLruGetDoing(dir, "looks-for-the-property", "if (System.getProperty(\"prodev.left.behind\") != null) { return null; }"),
+                withLruGetDoing(dir, "starts-a-spinner", "if (" + FILE + ".notExists(" + PATH + ".of(\"spinner-started\"))) { try { "
+                        + FILE + ".writeString(" + PATH + ".of(\"spinner-started\"), \"x\"); } catch (java.io.IOException e) { } "
+                        + "Thread spinner = new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"spinner\"); "
+                        + "spinner.setDaemon(true); spinner.start(); }"),
+                CachingLabSubmissions.reference(dir, "reference"));
+
+        PreparedLab lab = CachingLabSubmissions.lab();
+        GradeOptions options = new GradeOptions(RunLimits.DEFAULT, false, false, false);
+        try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), line -> { })) {
+            SubmissionGrader grader = new SubmissionGrader(lab, options, warm);
+            for (Path submission : submissions) {
+                int before = warm.replacements().size();
+                SubmissionResult result = grader.grade(submission);
+                results.put(result.submissionId(), result);
+                replacementsAfter.put(result.submissionId(), warm.replacements().subList(before, warm.replacements().size()));
+            }
+            warmRuns = warm.warmRuns();
+        }
+    }
+
+    @Test
+    void everySubmissionRanWarmAndEarnedFullMarks() {
+        assertThat(warmRuns).as("submissions whose results came from a warm JVM (the rest ran in a fresh one)")
+                .isEqualTo(results.size());
+        results.values().forEach(result -> assertThat(result.total())
+                .as("points of %s, which finds no trace of the submissions before it; failing: %s",
+                        result.submissionId(), failing(result))
+                .isEqualTo(result.max()));
+    }
+
+    @Test
+    void filesLeftInTheWorkspaceAreGoneAndTheWorkerStays() {
+        assertThat(replacementsAfter.get("leaves-files")).as("worker replacements after a run that only wrote files "
+                + "inside its workspace (the next run gets that workspace empty)").isEmpty();
+    }
+
+    @Test
+    void aChangedSystemPropertyRetiresTheWorker() {
+        assertThat(replacementsAfter.get("sets-a-property")).as("why the worker was replaced after a run set a property")
+                .singleElement().asString().contains("system properties changed: prodev.left.behind");
+    }
+
+    @Test
+    void aThreadStillRunningLearnerCodeRetiresTheWorker() {
+        assertThat(replacementsAfter.get("starts-a-spinner")).as("why the worker was replaced after a run left a thread")
+                .singleElement().asString().contains("thread 'spinner' was still running");
+        assertThat(replacementsAfter.get("reference")).as("replacements after the reference, which leaves nothing").isEmpty();
+    }
+}
