@@ -15,6 +15,12 @@ import java.util.Map;
  */
 final class TestJvm {
 
+    /**
+     * JDK 24 removed the SecurityManager (JEP 486) and refuses to start when asked to allow one; there the
+     * runner goes on without its sandbox and says so. The test JVM is this JVM's own java.
+     */
+    private static final int FIRST_JDK_WITHOUT_SECURITY_MANAGER = 24;
+
     private TestJvm() {
     }
 
@@ -30,9 +36,12 @@ final class TestJvm {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Xshare:auto", "-Djava.security.manager=allow", "-Dfile.encoding=UTF-8",
-                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home"),
-                "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                "-XX:-UsePerfData", "-Xshare:auto", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home")));
+        if (Runtime.version().feature() < FIRST_JDK_WITHOUT_SECURITY_MANAGER) {
+            command.add("-Djava.security.manager=allow"); // lets the runner install the sandbox
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
                 mainClass));
         command.addAll(arguments);
         return command;
