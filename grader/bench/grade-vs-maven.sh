@@ -89,11 +89,12 @@ log "waiting for $lock ..."
 flock 9
 log "lock held"
 
-grade() { # out-dir; the seconds go to stdout; fails if grader.sh had to build the grader first
+grade() { # out-dir [grader options]; the seconds go to stdout; fails if grader.sh had to build the grader first
   local out=$1 start
+  shift
   rm -rf "$out"
   start=$(now)
-  ./grader.sh grade --lab "$lab" --out "$out" --batch "$work/subs" --jobs "$jobs" \
+  ./grader.sh grade --lab "$lab" --out "$out" --batch "$work/subs" --jobs "$jobs" "$@" \
     >"$out.stdout" 2>"$out.stderr" 9>&-
   since "$start"
   ! grep -q "building the grader" "$out.stderr"
@@ -132,6 +133,9 @@ done
 [[ -n "${grader_s:-}" && -f "$work/out/gradebook.csv" ]] && ! grep -q "building the grader" "$work/out.stderr" \
   || { log "could not time the grader: its sources kept changing or did not build"; exit 3; }
 
+log "timing the grader with --fresh-jvms (a test JVM per submission; for comparison, no target) ..."
+fresh_s=$(grade "$work/out-fresh" --fresh-jvms) || fresh_s="?"
+
 log "timing the Maven baseline: $n submissions, one after another ..."
 start=$(now)
 for ((i = 1; i <= n; i++)); do
@@ -140,7 +144,7 @@ for ((i = 1; i <= n; i++)); do
     >"$work/mvn/$id.log" 2>&1 9>&- || true)
 done
 maven_s=$(since "$start")
-echo "grader_s=$grader_s maven_s=$maven_s" >"$work/timings"
+echo "grader_s=$grader_s fresh_s=$fresh_s maven_s=$maven_s" >"$work/timings"
 
 flock -u 9
 exec 9>&-
@@ -158,6 +162,21 @@ for ((i = 1; i <= n; i++)); do
     wrong=$((wrong + 1))
   fi
 done
+# The same submissions graded in warm JVMs and in fresh ones must get the same totals.
+same_fresh="?"
+if [[ -f "$work/out-fresh/gradebook.csv" ]]; then
+  same_fresh=0
+  for ((i = 1; i <= n; i++)); do
+    id=$(printf 's%02d' "$i")
+    warm=$(awk -F, -v id="$id" -v c="$total_col" '$1 == id { print $c }' "$gradebook")
+    fresh=$(awk -F, -v id="$id" -v c="$total_col" '$1 == id { print $c }' "$work/out-fresh/gradebook.csv")
+    if [[ -n "$warm" && "$warm" == "$fresh" ]]; then
+      same_fresh=$((same_fresh + 1))
+    else
+      log "$id: warm JVM gave ${warm:-nothing}, fresh JVM gave ${fresh:-nothing}"
+    fi
+  done
+fi
 maven_tests=$(sed -n 's/.*Tests run: \([0-9]*\), Failures.*/\1/p' "$work/mvn/s01.log" | tail -1)
 if [[ -z "$maven_tests" ]]; then # -q prints no summary when every test passes: count the surefire reports
   maven_tests=$(cat "$work/mvn/s01/$lab"/target/surefire-reports/TEST-*.xml | grep -c '<testcase ' || true)
@@ -165,14 +184,15 @@ fi
 grader_tests=$(jq '.tests | length' "$work/out/s01/results.json" 2>/dev/null || echo "?")
 
 # --- report -----------------------------------------------------------------------------------------------
-awk -v n="$n" -v g="$grader_s" -v m="$maven_s" -v jobs="$jobs" -v date="$(date -u '+%Y-%m-%d %H:%M UTC')" \
+awk -v n="$n" -v g="$grader_s" -v f="$fresh_s" -v m="$maven_s" -v jobs="$jobs" -v date="$(date -u '+%Y-%m-%d %H:%M UTC')" \
     -v cores="$(nproc)" -v java="$(java -version 2>&1 | head -1)" -v wrong="$wrong" \
-    -v gt="$grader_tests" -v mt="$maven_tests" 'BEGIN {
+    -v gt="$grader_tests" -v mt="$maven_tests" -v sf="$same_fresh" 'BEGIN {
   gs = g / n; ms = m / n; ratio = m / g
   printf "grade-vs-maven: %d caching-lab submissions, %s\n", n, date
   printf "machine: nproc=%s, %s\n\n", cores, java
   printf "%-34s %9s %15s\n", "", "total (s)", "per submission"
   printf "%-34s %9.1f %13.2f s\n", "grader (grade --batch, --jobs " jobs ")", g, gs
+  if (f != "?") printf "%-34s %9.1f %13.2f s\n", "grader with --fresh-jvms", f, f / n
   printf "%-34s %9.1f %13.2f s\n", "maven (mvnw -o test, sequential)", m, ms
   printf "%-34s %9.1f x\n\n", "ratio maven / grader", ratio
   printf "target: grader >= 10x faster than Maven:  %s (%.1fx)\n", (ratio >= 10 ? "PASS" : "MISS"), ratio
@@ -181,4 +201,5 @@ awk -v n="$n" -v g="$grader_s" -v m="$maven_s" -v jobs="$jobs" -v date="$(date -
   printf "learner edition, which has only the visible tests (%s), which favours Maven; so does the submission\n", mt
   printf "that does not compile, which Maven gives up on before running any test.\n"
   printf "grader totals matching the generated mix: %d/%d\n", n - wrong, n
+  printf "totals the same in warm and in fresh JVMs: %s/%d\n", sf, n
 }'
