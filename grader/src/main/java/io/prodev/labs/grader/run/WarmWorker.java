@@ -9,6 +9,7 @@ import io.prodev.labs.labkit.redis.RunningRedis;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ final class WarmWorker implements AutoCloseable {
 
     private WarmWorker(Process process, RunningRedis redis, Path log) {
         this.process = process;
-        this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.redis = redis;
         this.log = log;
         Thread reader = new Thread(this::readReplies, "warm-worker-replies-" + process.pid());

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +45,7 @@ public final class WarmWorkers implements AutoCloseable {
     private final Set<WarmWorker> started = ConcurrentHashMap.newKeySet();
     private final AtomicInteger workerCount = new AtomicInteger();
     private final AtomicInteger warmRuns = new AtomicInteger();
-    private final java.util.Queue<String> replacements = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<String> replacements = new ConcurrentLinkedQueue<>();
     private volatile String unavailable;
     private volatile boolean closed;
 
@@ -80,8 +82,8 @@ public final class WarmWorkers implements AutoCloseable {
                 return Optional.empty();
             }
         }
-        Path events = scratch.resolve("events-warm.jsonl");
-        WarmWorker.Reply reply = worker.run(events, classes, limits.wholeRun());
+        Path eventFile = scratch.resolve("events-warm.jsonl");
+        WarmWorker.Reply reply = worker.run(eventFile, classes, limits.wholeRun());
         if (reply.workerGoesOn() && worker.runs() < RUNS_PER_WORKER) {
             idle.addFirst(worker);
         } else {
@@ -93,29 +95,31 @@ public final class WarmWorkers implements AutoCloseable {
             started.remove(worker);
             worker.close();
         }
-        if (!reply.resultsStand()) {
-            return Optional.empty();
-        }
-        EventLog log = new EventLog();
+        Optional<RunOutcome> outcome = reply.resultsStand() ? outcome(reply, eventFile) : Optional.empty();
+        outcome.ifPresent(counted -> warmRuns.incrementAndGet());
+        return outcome;
+    }
+
+    /** The results a warm run streamed, when they are complete or cut by the time limit; nothing otherwise. */
+    private Optional<RunOutcome> outcome(WarmWorker.Reply reply, Path eventFile) {
+        EventLog events = new EventLog();
         try {
-            boolean completed = log.add(events);
-            if (!log.anyTestKnown()) {
+            boolean completed = events.add(eventFile);
+            if (!events.anyTestKnown()) {
                 return Optional.empty(); // a fresh JVM says why no test ran in words of its own
             }
             if (reply.timedOut()) { // as in a fresh JVM: what finished before the limit stands
-                List<String> notes = new ArrayList<>(log.notes());
+                List<String> notes = new ArrayList<>(events.notes());
                 notes.add(EventLog.unfinishedNote(limits.stoppedAtTimeLimit()));
-                warmRuns.incrementAndGet();
-                return Optional.of(new RunOutcome(log.results(limits.stoppedAtTimeLimit()), notes));
+                return Optional.of(new RunOutcome(events.results(limits.stoppedAtTimeLimit()), notes));
             }
-            if (!completed || !log.unfinished().isEmpty()) {
+            if (!completed || !events.unfinished().isEmpty()) {
                 return Optional.empty();
             }
+            return Optional.of(new RunOutcome(events.results("ended early"), events.notes()));
         } catch (IOException e) {
             return Optional.empty();
         }
-        warmRuns.incrementAndGet();
-        return Optional.of(new RunOutcome(log.results("ended early"), log.notes()));
     }
 
     /**
