@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every bounded policy (tasks 1 to 5) must do, whatever it evicts: ignore nulls, reject a capacity
- * below 1, and default to {@link BaseCaching#MAX_ITEMS} items printed on standard output. Each policy's
+ * below 1, evict the only item of a cache of one, and default to {@link BaseCaching#MAX_ITEMS} items
+ * printed on standard output. Each policy's
  * test class extends it, so these tests run, and count, under that class's task.
  *
  * @param <C> the policy under test
@@ -64,6 +65,19 @@ abstract class BoundedCacheContract<C extends BaseCaching> {
 
         assertThat(printed).as("standard output after putting K0..K%d into new %s()", BaseCaching.MAX_ITEMS, className())
                 .hasSize(1).allMatch(line -> line.startsWith("DISCARD: K"));
+    }
+
+    /** With room for one item, every policy has one choice: a get in between changes nothing. */
+    @Test
+    void aCacheOfOneKeepsOnlyTheNewestKey() {
+        C single = newCache(1, lines::add);
+        single.put("A", "Hello");
+        single.get("A");
+        single.put("B", "World");
+
+        assertThat(lines).as("lines printed after put A, get A, put B on a %s of 1", className()).containsExactly("DISCARD: A");
+        assertThat(single.get("B")).as("get(\"B\") in a %s of 1 after A then B", className()).isEqualTo("World");
+        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
     }
 
     protected void putAll(String... keys) {

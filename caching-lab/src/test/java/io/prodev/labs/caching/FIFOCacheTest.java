@@ -75,15 +75,4 @@ class FIFOCacheTest extends BoundedCacheContract<FIFOCache> {
         assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("C", "Street", "D", "School", "E", "Battery", "F", "Mission"));
     }
-
-    @Test
-    void aCacheOfOneKeepsOnlyTheNewestKey() {
-        FIFOCache single = new FIFOCache(1, lines::add);
-        single.put("A", "Hello");
-        single.put("B", "World");
-
-        assertThat(lines).as("lines printed after putting A then B into a FIFO cache of 1").containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a FIFO cache of 1 after A then B").isEqualTo("World");
-        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
 }

@@ -110,16 +110,4 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
         assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("B", "World", "C", "Street", "J", "J", "K", "K"));
     }
-
-    @Test
-    void aCacheOfOneKeepsOnlyTheNewestKey() {
-        LFUCache single = new LFUCache(1, lines::add);
-        single.put("A", "Hello");
-        single.get("A");
-        single.put("B", "World");
-
-        assertThat(lines).as("lines printed after put A, get A, put B on a LFU cache of 1").containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a LFU cache of 1 after A then B").isEqualTo("World");
-        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
 }

@@ -68,16 +68,4 @@ class LIFOCacheTest extends BoundedCacheContract<LIFOCache> {
         assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("A", "Hello", "B", "World", "E", "Battery", "G", "San Francisco"));
     }
-
-    @Test
-    void aCacheOfOneKeepsOnlyTheNewestKey() {
-        LIFOCache single = new LIFOCache(1, lines::add);
-        single.put("A", "Hello");
-        single.get("A");
-        single.put("B", "World");
-
-        assertThat(lines).as("lines printed after put A, get A, put B on a LIFO cache of 1").containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a LIFO cache of 1 after A then B").isEqualTo("World");
-        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
 }

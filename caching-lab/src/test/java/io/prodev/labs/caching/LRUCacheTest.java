@@ -84,16 +84,4 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
         assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("H", "H", "I", "I", "J", "J", "K", "K"));
     }
-
-    @Test
-    void aCacheOfOneKeepsOnlyTheNewestKey() {
-        LRUCache single = new LRUCache(1, lines::add);
-        single.put("A", "Hello");
-        single.get("A");
-        single.put("B", "World");
-
-        assertThat(lines).as("lines printed after put A, get A, put B on a LRU cache of 1").containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a LRU cache of 1 after A then B").isEqualTo("World");
-        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
 }

@@ -83,16 +83,4 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
         assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("A", "Hello", "D", "School", "E", "Battery", "K", "K"));
     }
-
-    @Test
-    void aCacheOfOneKeepsOnlyTheNewestKey() {
-        MRUCache single = new MRUCache(1, lines::add);
-        single.put("A", "Hello");
-        single.get("A");
-        single.put("B", "World");
-
-        assertThat(lines).as("lines printed after put A, get A, put B on a MRU cache of 1").containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a MRU cache of 1 after A then B").isEqualTo("World");
-        assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
-    }
 }

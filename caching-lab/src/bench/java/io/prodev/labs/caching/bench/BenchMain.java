@@ -1,5 +1,6 @@
 package io.prodev.labs.caching.bench;
 
+import io.prodev.labs.caching.workload.HitRatio;
 import java.util.Collection;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -30,21 +31,10 @@ public final class BenchMain {
         for (RunResult result : results) {
             Contender contender = Contender.valueOf(result.getParams().getParam("contender"));
             int capacity = Integer.parseInt(result.getParams().getParam("capacity"));
+            KeyValueCache cache = contender.create(capacity);
             System.out.printf("%-16s %,9d %,14.0f %,14.0f %10.3f%n", contender, capacity,
                     result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
-                    hitRatio(contender.create(capacity), requests));
+                    HitRatio.replay(cache::get, cache::put, requests));
         }
-    }
-
-    private static double hitRatio(KeyValueCache cache, String[] requests) {
-        long hits = 0;
-        for (String key : requests) {
-            if (cache.get(key) != null) {
-                hits++;
-            } else {
-                cache.put(key, key);
-            }
-        }
-        return (double) hits / requests.length;
     }
 }

@@ -64,7 +64,7 @@ public final class ForkedTestRun {
         }
         notes.addAll(0, events.notes());
         if (!events.anyTestKnown()) {
-            notes.add("The test JVM found no test to run; it said: " + logTail(scratch.resolve("test-jvm.log")));
+            notes.add("The test JVM found no test to run; it said: " + TestJvm.logTail(scratch.resolve("test-jvm.log")));
         }
         if (!events.unfinished().isEmpty()) {
             notes.add(EventLog.unfinishedNote(whyUnfinished));
@@ -73,17 +73,6 @@ public final class ForkedTestRun {
             notes.add("The grader's sandbox is not available on this JDK: file and exit protections were off.");
         }
         return new RunOutcome(events.results(whyUnfinished), notes);
-    }
-
-    /** The end of the test JVM's own log (JVM warnings left out): why a run that found no test ended. */
-    private static String logTail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
-            return tail.isEmpty() ? "(nothing)" : tail;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(no log)";
-        }
     }
 
     private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) {

@@ -3,6 +3,7 @@ package io.prodev.labs.grader.run;
 import io.prodev.labs.grader.GraderException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,5 +72,16 @@ final class TestJvm {
     static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** The end of a test JVM's own log, JVM warnings left out: what it said before it ended. */
+    static String logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
+            return tail.isEmpty() ? "(nothing)" : tail;
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log)";
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ final class WarmWorker implements AutoCloseable {
     private final Writer commands;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
     private final RunningRedis redis;
+    private final RedisClient redisClient;
     private final Path log;
     private int runs;
     private boolean closed;
@@ -71,6 +71,7 @@ final class WarmWorker implements AutoCloseable {
         this.process = process;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.redis = redis;
+        this.redisClient = redis == null ? null : RedisClient.create(redis.endpoint().uri());
         this.log = log;
         Thread reader = new Thread(this::readReplies, "warm-worker-replies-" + process.pid());
         reader.setDaemon(true);
@@ -81,6 +82,7 @@ final class WarmWorker implements AutoCloseable {
         Path workspace = dir.resolve("sandbox");
         Path log = dir.resolve("worker.log");
         RunningRedis redis = null;
+        WarmWorker worker;
         try {
             TestJvm.createWorkspace(workspace);
             redis = startRedis();
@@ -92,23 +94,31 @@ final class WarmWorker implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = TestJvm.start(builder, workspace,
                     redis == null ? Map.of() : Map.of("REDIS_URL", redis.endpoint().uri().toString()));
-            WarmWorker worker = new WarmWorker(process, redis, log);
-            String hello = worker.replies.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!"ready".equals(hello)) {
-                worker.close();
-                throw new Unavailable("unsandboxed".equals(hello)
-                        ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
-                        : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): " + worker.logTail());
-            }
-            return worker;
+            worker = new WarmWorker(process, redis, log);
         } catch (IOException | RuntimeException e) {
             if (redis != null) {
                 redis.close();
             }
             throw new Unavailable("a warm test JVM could not start: " + e);
+        }
+        worker.awaitReady();
+        return worker;
+    }
+
+    /** Waits for the worker's first word; a worker that does not say "ready" is closed. */
+    private void awaitReady() throws Unavailable {
+        String hello;
+        try {
+            hello = replies.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while a warm test JVM started");
+            hello = "interrupted";
+        }
+        if (!"ready".equals(hello)) {
+            close();
+            throw new Unavailable("unsandboxed".equals(hello)
+                    ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
+                    : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): " + TestJvm.logTail(log));
         }
     }
 
@@ -128,10 +138,8 @@ final class WarmWorker implements AutoCloseable {
     Reply run(Path events, Path classes, Duration limit) {
         runs++;
         try {
-            if (redis != null) {
-                try (RedisClient client = RedisClient.create(redis.endpoint().uri())) {
-                    client.flushAll(); // nothing one submission stored is there for the next
-                }
+            if (redisClient != null) {
+                redisClient.flushAll(); // nothing one submission stored is there for the next
             }
             commands.write("run\t" + events + "\t" + classes + "\n");
             commands.flush();
@@ -167,15 +175,6 @@ final class WarmWorker implements AutoCloseable {
         replies.add(ENDED);
     }
 
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();
-            return String.join(" ", lines.subList(Math.max(0, lines.size() - 3), lines.size())).strip();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return "(no log)";
-        }
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {
@@ -189,6 +188,7 @@ final class WarmWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (redis != null) {
+            redisClient.close();
             redis.close();
         }
     }

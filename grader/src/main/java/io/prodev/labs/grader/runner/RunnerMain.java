@@ -32,7 +32,7 @@ public final class RunnerMain {
         int exitCode = 0;
         EventWriter writer = new EventWriter(events);
         try {
-            TestClassPreloader.loadAll(testClasses, RunnerMain.class.getClassLoader());
+            TestClassPreloader.of(testClasses).loadAll(RunnerMain.class.getClassLoader());
             LearnerSandbox sandbox = new LearnerSandbox(learnerClasses, workspace, testClasses,
                     denial -> writer.write(writer.event("denied").put("what", denial)));
             boolean sandboxed = sandbox.install();

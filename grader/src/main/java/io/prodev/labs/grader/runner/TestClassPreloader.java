@@ -13,19 +13,25 @@ import java.util.stream.Stream;
  */
 final class TestClassPreloader {
 
-    private TestClassPreloader() {
+    private final List<String> names;
+
+    private TestClassPreloader(List<String> names) {
+        this.names = names;
     }
 
-    static void loadAll(Path testClasses, ClassLoader loader) throws IOException {
-        List<String> names;
+    /** Lists the test classes once: a warm worker loads them anew for every submission, from the same files. */
+    static TestClassPreloader of(Path testClasses) throws IOException {
         try (Stream<Path> files = Files.walk(testClasses)) {
-            names = files.filter(file -> file.toString().endsWith(".class"))
+            return new TestClassPreloader(files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> testClasses.relativize(file).toString())
                     .map(name -> name.substring(0, name.length() - ".class".length()).replace(java.io.File.separatorChar, '.'))
                     .filter(name -> !name.endsWith("module-info") && !name.endsWith("package-info"))
                     .sorted()
-                    .toList();
+                    .toList());
         }
+    }
+
+    void loadAll(ClassLoader loader) {
         for (String name : names) {
             try {
                 Class.forName(name, false, loader);

@@ -55,12 +55,14 @@ public final class WorkerMain {
     private final LearnerSandbox sandbox;
     private final AtomicReference<EventWriter> events;
     private final OutputCapture output;
+    private final TestClassPreloader preloader;
     private final Launcher launcher = TestRunRequest.launcher();
 
     private WorkerMain(Path workspace, Path testClasses, long testSeconds, int outputLimit, PrintStream replies,
-                       LearnerSandbox sandbox, AtomicReference<EventWriter> events) {
+                       LearnerSandbox sandbox, AtomicReference<EventWriter> events) throws IOException {
         this.workspace = workspace;
         this.testClasses = testClasses;
+        this.preloader = TestClassPreloader.of(testClasses);
         this.testSeconds = testSeconds;
         this.replies = replies;
         this.sandbox = sandbox;
@@ -115,7 +117,7 @@ public final class WorkerMain {
             try (EventWriter writer = new EventWriter(eventFile)) {
                 events.set(writer);
                 writer.write(writer.event("sandbox").put("active", true));
-                TestClassPreloader.loadAll(testClasses, submission);
+                preloader.loadAll(submission);
                 sandbox.judge(learnerClasses);
                 Thread.currentThread().setContextClassLoader(submission);
                 output.take();
