@@ -10,7 +10,7 @@ import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.model.TestStatus;
-import io.prodev.labs.grader.run.WarmWorkers;
+import io.prodev.labs.grader.launch.WarmWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

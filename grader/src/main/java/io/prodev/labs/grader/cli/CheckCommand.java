@@ -4,7 +4,7 @@ import io.prodev.labs.grader.check.LabIntegrityCheck;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.lab.LabPreparer;
 import io.prodev.labs.grader.lab.PreparedLab;
-import io.prodev.labs.grader.run.RunLimits;
+import io.prodev.labs.grader.launch.RunLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.report.BatchReport;
 import io.prodev.labs.grader.report.Shard;
-import io.prodev.labs.grader.run.RunLimits;
+import io.prodev.labs.grader.launch.RunLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

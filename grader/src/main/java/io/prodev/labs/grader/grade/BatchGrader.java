@@ -4,7 +4,7 @@ import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.SubmissionResult;
-import io.prodev.labs.grader.run.WarmWorkers;
+import io.prodev.labs.grader.launch.WarmWorkers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.prodev.labs.grader.grade;
 
-import io.prodev.labs.grader.run.RunLimits;
+import io.prodev.labs.grader.launch.RunLimits;
 
 /**
  * How to grade.

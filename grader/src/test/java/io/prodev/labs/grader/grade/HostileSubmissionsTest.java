@@ -10,7 +10,7 @@ import io.prodev.labs.grader.model.GradeStatus;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
-import io.prodev.labs.grader.run.RunLimits;
+import io.prodev.labs.grader.launch.RunLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

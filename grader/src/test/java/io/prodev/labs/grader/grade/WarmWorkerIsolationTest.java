@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.SubmissionResult;
-import io.prodev.labs.grader.run.RunLimits;
-import io.prodev.labs.grader.run.WarmWorkers;
+import io.prodev.labs.grader.launch.RunLimits;
+import io.prodev.labs.grader.launch.WarmWorkers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -21,8 +21,9 @@ import java.util.Set;
  * @param title      a one-line title
  * @param curriculum the curriculum module(s) the lab comes from
  * @param tasks      the tasks, in order
+ * @param fixtures   the labkit fixtures its tests need ("redis"), which the grader starts once per warm test JVM
  */
-public record LabCatalogue(String lab, String title, String curriculum, List<LabTask> tasks) {
+public record LabCatalogue(String lab, String title, String curriculum, List<LabTask> tasks, List<String> fixtures) {
 
     /** The catalogue's file name, at the lab's root and on its test classpath. */
     public static final String FILE_NAME = "lab.json";
@@ -35,12 +36,21 @@ public record LabCatalogue(String lab, String title, String curriculum, List<Lab
             throw new IllegalArgumentException("lab.json needs a \"lab\" name, got: " + lab);
         }
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        fixtures = fixtures == null ? List.of() : List.copyOf(fixtures);
+        if (new HashSet<>(fixtures).size() != fixtures.size()) {
+            throw new IllegalArgumentException(lab + ": lab.json names a fixture twice: " + fixtures);
+        }
         Set<String> seen = new HashSet<>();
         for (LabTask task : tasks) {
             if (!seen.add(task.id())) {
                 throw new IllegalArgumentException(lab + ": task id " + task.id() + " appears twice in lab.json");
             }
         }
+    }
+
+    /** A catalogue whose tests need no fixture. */
+    public LabCatalogue(String lab, String title, String curriculum, List<LabTask> tasks) {
+        this(lab, title, curriculum, tasks, List.of());
     }
 
     /** Reads a catalogue file. */

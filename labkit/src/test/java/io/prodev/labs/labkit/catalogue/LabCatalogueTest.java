@@ -28,6 +28,28 @@ class LabCatalogueTest {
     }
 
     @Test
+    void readsTheFixturesTheLabNeedsAndNoneWhenItNamesNone() throws IOException {
+        LabCatalogue withRedis = LabCatalogue.read(write("""
+                {"lab": "x-lab", "title": "X", "curriculum": "c", "fixtures": ["redis"], "tasks": []}
+                """));
+        LabCatalogue without = new LabCatalogue("y-lab", "Y", "c", java.util.List.of());
+
+        assertThat(withRedis.fixtures()).containsExactly("redis");
+        assertThat(without.fixtures()).isEmpty();
+    }
+
+    @Test
+    void rejectsAFixtureNamedTwice() throws IOException {
+        Path file = write("""
+                {"lab": "x-lab", "title": "X", "curriculum": "c", "fixtures": ["redis", "redis"], "tasks": []}
+                """);
+
+        assertThatThrownBy(() -> LabCatalogue.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names a fixture twice: [redis, redis]");
+    }
+
+    @Test
     void rejectsARepeatedTaskIdNamingIt() throws IOException {
         Path file = write("""
                 {"lab": "x-lab", "title": "X", "curriculum": "c", "tasks": [

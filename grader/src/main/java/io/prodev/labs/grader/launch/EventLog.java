@@ -1,0 +1,147 @@
+package io.prodev.labs.grader.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodev.labs.grader.model.TestResult;
+import io.prodev.labs.grader.model.TestStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON lines forked runs wrote, one file per fork, adding up. A test that was announced but has
+ * no "finished" line is an error with the reason the run ended, never a pass. A torn last line (the JVM
+ * killed mid-write) is skipped.
+ */
+final class EventLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, JsonNode> announced = new LinkedHashMap<>();
+    private final Map<String, JsonNode> finished = new LinkedHashMap<>();
+    private final Set<String> notes = new LinkedHashSet<>();
+    private String running;
+    private String crash;
+    private boolean done;
+    private Boolean sandboxed;
+
+    /** Adds one fork's events; says whether that fork finished its whole plan. */
+    boolean add(Path file) throws IOException {
+        running = null;
+        crash = null;
+        done = false;
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                try {
+                    accept(JSON.readTree(line));
+                } catch (IOException tornLine) {
+                    // the last line of a killed JVM; everything before it stands
+                }
+            }
+        }
+        if (running != null && finished.containsKey(running)) {
+            running = null;
+        }
+        return done;
+    }
+
+    private void accept(JsonNode event) {
+        String id = event.path("id").asText();
+        switch (event.path("event").asText()) {
+            case "test" -> announced.putIfAbsent(id, event);
+            case "started" -> running = id;
+            case "finished" -> finished.putIfAbsent(id, event);
+            case "denied" -> notes.add(event.path("what").asText());
+            case "sandbox" -> sandboxed = sandboxed == null ? event.path("active").asBoolean() : sandboxed;
+            case "crashed" -> crash = event.path("reason").asText();
+            case "done" -> done = true;
+            default -> { }
+        }
+    }
+
+    boolean completed() {
+        return done;
+    }
+
+    /** The test that was running when the last fork ended, if one was. */
+    String running() {
+        return running;
+    }
+
+    /** What brought the last fork down, as it said itself, or null. */
+    String crash() {
+        return crash;
+    }
+
+    /** Marks the test that brought a fork down, so the next fork leaves it out. */
+    void blame(String id, String reason) {
+        finished.putIfAbsent(id, JSON.createObjectNode().put("status", "error").put("message", reason).put("output", ""));
+    }
+
+    /**
+     * Marks the test that brought a fork down and the unfinished tests of its task: the task is lost
+     * whatever they do, and leaving them out keeps a crash in every test of one task from using up
+     * every new JVM before the other tasks get theirs.
+     */
+    void blameWithItsTask(String id, String reason) {
+        blame(id, "crashed the test JVM: " + reason);
+        String task = announced.containsKey(id) ? announced.get(id).path("task").asText(null) : null;
+        if (task == null) {
+            return;
+        }
+        for (String other : unfinished()) {
+            if (task.equals(announced.get(other).path("task").asText(null))) {
+                blame(other, "not run: another test of task " + task + " crashed the test JVM (" + reason + ")");
+            }
+        }
+    }
+
+    /** Tests announced but not finished yet. */
+    List<String> unfinished() {
+        return announced.keySet().stream().filter(id -> !finished.containsKey(id)).toList();
+    }
+
+    boolean sandboxed() {
+        return Boolean.TRUE.equals(sandboxed);
+    }
+
+    boolean anyTestKnown() {
+        return !announced.isEmpty();
+    }
+
+    List<String> notes() {
+        return new ArrayList<>(notes);
+    }
+
+    /** The note a run gets when some of its tests never finished. */
+    static String unfinishedNote(String whyUnfinished) {
+        return "The test run " + whyUnfinished + "; tests that had not finished count as not passed.";
+    }
+
+    /** @param whyUnfinished the reason given to tests that never finished */
+    List<TestResult> results(String whyUnfinished) {
+        List<TestResult> results = new ArrayList<>();
+        announced.forEach((id, test) -> {
+            JsonNode end = finished.get(id);
+            String name = test.path("name").asText(id);
+            String task = test.hasNonNull("task") ? test.get("task").asText() : null;
+            boolean hidden = test.path("hidden").asBoolean();
+            if (end == null) {
+                String reason = id.equals(running) ? "did not finish: " + whyUnfinished : "did not run: " + whyUnfinished;
+                results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, ""));
+            } else {
+                TestStatus status = TestStatus.valueOf(end.path("status").asText("error").toUpperCase(Locale.ROOT));
+                String message = end.hasNonNull("message") ? end.get("message").asText() : null;
+                results.add(new TestResult(id, name, task, hidden, status, message, end.path("output").asText("")));
+            }
+        });
+        return results;
+    }
+}

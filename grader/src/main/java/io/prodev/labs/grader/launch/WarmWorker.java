@@ -1,0 +1,196 @@
+package io.prodev.labs.grader.launch;
+
+import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.testjvm.WorkerMain;
+import io.prodev.labs.grader.testjvm.WorkerMessage;
+import io.prodev.labs.grader.testjvm.WorkerMessage.Kind;
+import io.prodev.labs.labkit.fixture.FixtureException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One warm test JVM ({@link WorkerMain}) and the fixtures its lab names (a Redis server, ...), private to it
+ * and reset before each submission. Used by one grading thread at a time.
+ */
+final class WarmWorker implements AutoCloseable {
+
+    /** How long a new worker may take to say it is ready. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** What the reply reader hands on when the worker's output ends: the worker is gone. */
+    private static final String ENDED = WorkerMessage.of(Kind.ABANDON, "the worker JVM ended").line();
+
+    private final Process process;
+    private final Writer commands;
+    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private final StartedFixtures fixtures;
+    private final Path log;
+    private int runs;
+    private boolean closed;
+
+    /**
+     * What the worker said about one run.
+     *
+     * @param message  its reply; an ABANDON when it could not be asked or did not answer
+     * @param timedOut it said nothing before the whole-run limit and was killed
+     */
+    record Reply(WorkerMessage message, boolean timedOut) {
+
+        static Reply abandon(String why) {
+            return new Reply(WorkerMessage.of(Kind.ABANDON, why), false);
+        }
+
+        /** The run's results stand, those it streamed before a kill at the time limit included. */
+        boolean resultsStand() {
+            return timedOut || message.kind() != Kind.ABANDON;
+        }
+
+        /** The worker is ready for another submission. */
+        boolean workerGoesOn() {
+            return !timedOut && message.kind() == Kind.CLEAN;
+        }
+
+        String why() {
+            return timedOut ? "its run reached the time limit" : message.why();
+        }
+    }
+
+    /** Thrown when no worker can run here; the reason says why, and grading goes on with a JVM per submission. */
+    static final class Unavailable extends Exception {
+        Unavailable(String why) {
+            super(why);
+        }
+    }
+
+    private WarmWorker(Process process, StartedFixtures fixtures, Path log) {
+        this.process = process;
+        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.fixtures = fixtures;
+        this.log = log;
+        Thread reader = new Thread(this::readReplies, "warm-worker-replies-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static WarmWorker start(PreparedLab lab, LabFixtures labFixtures, RunLimits limits, Path dir) throws Unavailable {
+        Path workspace = dir.resolve("sandbox");
+        Path log = dir.resolve("worker.log");
+        StartedFixtures fixtures = null;
+        WarmWorker worker;
+        try {
+            TestJvm.createWorkspace(workspace);
+            fixtures = labFixtures.start();
+            List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses()));
+            classpath.addAll(lab.classpath());
+            List<String> command = TestJvm.command(limits, workspace, classpath, WorkerMain.class.getName(),
+                    List.of(workspace.toString(), lab.testClasses().toString(), Long.toString(limits.perTest().toSeconds()),
+                            Integer.toString(limits.outputBytes())));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = TestJvm.start(builder, workspace, fixtures.environment());
+            worker = new WarmWorker(process, fixtures, log);
+        } catch (FixtureException e) {
+            throw new Unavailable("the lab's fixtures could not start for a warm test JVM: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (fixtures != null) {
+                fixtures.close();
+            }
+            throw new Unavailable("a warm test JVM could not start: " + e);
+        }
+        worker.awaitReady();
+        return worker;
+    }
+
+    /** Waits for the worker's first word; a worker that does not say it is ready is closed. */
+    private void awaitReady() throws Unavailable {
+        String hello;
+        try {
+            hello = replies.poll(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            hello = "interrupted";
+        }
+        Kind kind = hello == null ? null : kindOf(hello);
+        if (kind != Kind.READY) {
+            close();
+            throw new Unavailable(kind == Kind.UNSANDBOXED
+                    ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
+                    : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): " + TestJvm.logTail(log));
+        }
+    }
+
+    private static Kind kindOf(String line) {
+        try {
+            return WorkerMessage.parse(line).kind();
+        } catch (IllegalArgumentException notAMessage) {
+            return null;
+        }
+    }
+
+    /** The fixtures this worker's tests use, one line each. */
+    List<String> fixtures() {
+        return fixtures.descriptions();
+    }
+
+    /** Runs every test against {@code classes}, writing events to {@code events}; kills the worker past {@code limit}. */
+    Reply run(Path events, Path classes, Duration limit) {
+        runs++;
+        try {
+            fixtures.reset(); // nothing one submission stored is there for the next
+            commands.write(WorkerMessage.of(Kind.RUN, events.toString(), classes.toString()).line() + "\n");
+            commands.flush();
+            String reply = replies.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (reply == null) {
+                close();
+                return new Reply(WorkerMessage.of(Kind.ABANDON, "time limit"), true);
+            }
+            return new Reply(WorkerMessage.parse(reply), false);
+        } catch (IOException | RuntimeException e) {
+            close();
+            return Reply.abandon("the worker failed: " + e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            return Reply.abandon("interrupted");
+        }
+    }
+
+    int runs() {
+        return runs;
+    }
+
+    private void readReplies() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                replies.add(line);
+            }
+        } catch (IOException ended) {
+            // the worker is gone; the marker below says so
+        }
+        replies.add(ENDED);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        TestJvm.kill(process);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fixtures.close();
+    }
+}

@@ -1,0 +1,157 @@
+package io.prodev.labs.grader.testjvm;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.prodev.labs.grader.Directories;
+import io.prodev.labs.grader.testjvm.WorkerMessage.Kind;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.platform.launcher.Launcher;
+
+/**
+ * A warm test JVM: runs the instructor's tests against one submission after another, each in a class
+ * loader of its own, so that a batch pays for JVM start-up, library class loading and JIT compiling once
+ * per worker instead of once per submission. The grader's {@code WarmWorkers} starts it and talks to it
+ * over stdin and stdout, a line at a time:
+ *
+ * <pre>
+ * WorkerMain WORKSPACE TEST_CLASSES TEST_TIMEOUT_S OUTPUT_LIMIT
+ *   worker says  READY, or UNSANDBOXED and ends
+ *   grader says  RUN events-file learner-classes
+ *   worker says  CLEAN | RETIRE why | ABANDON why
+ * </pre>
+ *
+ * <p>The lines are {@link WorkerMessage}s; what each kind means is said there. On ABANDON (a test timed
+ * out, the run crashed) the grader runs the submission again in a fresh JVM of its own, so these runs are
+ * judged exactly as every run was before warm workers existed.
+ *
+ * <p>Without the sandbox the worker refuses: one submission could then reach the next one's files.
+ */
+public final class WorkerMain {
+
+    /** The name of each submission's class loader; stack frames carry it, which is how leftovers are spotted. */
+    static final String SUBMISSION_LOADER = "submission";
+
+    private final Path workspace;
+    private final Path testClasses;
+    private final long testSeconds;
+    private final PrintStream replies;
+    private final LearnerSandbox sandbox;
+    private final AtomicReference<EventWriter> events;
+    private final OutputCapture output;
+    private final TestClassPreloader preloader;
+    private final Launcher launcher = TestRunRequest.launcher();
+
+    private WorkerMain(Path workspace, Path testClasses, long testSeconds, int outputLimit, PrintStream replies,
+                       LearnerSandbox sandbox, AtomicReference<EventWriter> events) throws IOException {
+        this.workspace = workspace;
+        this.testClasses = testClasses;
+        this.preloader = TestClassPreloader.of(testClasses);
+        this.testSeconds = testSeconds;
+        this.replies = replies;
+        this.sandbox = sandbox;
+        this.events = events;
+        this.output = new OutputCapture(outputLimit);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path workspace = Path.of(args[0]);
+        Path testClasses = Path.of(args[1]);
+        long testSeconds = Long.parseLong(args[2]);
+        int outputLimit = Integer.parseInt(args[3]);
+
+        // The protocol's streams are taken before any test runs: learner code that reads System.in gets
+        // nothing, and what it prints goes to the capped capture, never into a reply.
+        PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
+        BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), UTF_8));
+        System.setIn(InputStream.nullInputStream());
+
+        AtomicReference<EventWriter> events = new AtomicReference<>();
+        LearnerSandbox sandbox = new LearnerSandbox(workspace.resolve("no-submission-yet"), workspace, testClasses,
+                denial -> events.get().write(events.get().event("denied").put("what", denial)));
+        if (!sandbox.install()) {
+            replies.println(WorkerMessage.of(Kind.UNSANDBOXED).line());
+            Runtime.getRuntime().halt(0);
+        }
+        WorkerMain worker = new WorkerMain(workspace, testClasses, testSeconds, outputLimit, replies, sandbox, events);
+        PrintStream captured = worker.output.printStream();
+        System.setOut(captured);
+        System.setErr(captured);
+        replies.println(WorkerMessage.of(Kind.READY).line());
+
+        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+            WorkerMessage command = worker.command(line);
+            worker.run(Path.of(command.fields().get(0)), Path.of(command.fields().get(1)));
+        }
+        worker.end(WorkerMessage.of(Kind.ABANDON, "the grader went away"));
+    }
+
+    /** The RUN the grader sent; anything else ends this worker. */
+    private WorkerMessage command(String line) {
+        try {
+            WorkerMessage command = WorkerMessage.parse(line);
+            if (command.kind() == Kind.RUN) {
+                return command;
+            }
+        } catch (IllegalArgumentException notAMessage) {
+            // ends below
+        }
+        end(WorkerMessage.of(Kind.ABANDON, "not a command: " + line));
+        throw new AssertionError("end() halts the JVM");
+    }
+
+    private void run(Path eventFile, Path learnerClasses) {
+        try {
+            for (String dir : List.of("tmp", "home", "work")) {
+                Directories.empty(workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
+            }
+            sandbox.takeJvmWideChanges(); // the worker's own set-up, and the last run's, already judged
+            LeftBehind before = LeftBehind.snapshot();
+            URLClassLoader submission = new URLClassLoader(SUBMISSION_LOADER,
+                    new URL[] {learnerClasses.toUri().toURL(), testClasses.toUri().toURL()}, WorkerMain.class.getClassLoader());
+            try (EventWriter writer = new EventWriter(eventFile)) {
+                events.set(writer);
+                writer.write(writer.event("sandbox").put("active", true));
+                preloader.loadAll(submission);
+                sandbox.judge(learnerClasses);
+                Thread.currentThread().setContextClassLoader(submission);
+                output.take();
+                launcher.execute(TestRunRequest.of(testClasses, testSeconds, List.of()),
+                        new StreamingListener(writer, output, () -> end(WorkerMessage.of(Kind.ABANDON, "a test timed out"))));
+                writer.write(writer.event("done"));
+            } finally {
+                Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());
+                sandbox.judge(workspace.resolve("no-submission-yet"));
+                submission.close();
+            }
+            List<String> left = new ArrayList<>(before.since());
+            sandbox.takeJvmWideChanges().forEach(change -> left.add("a JVM-wide setting changed (" + change + ")"));
+            if (!left.isEmpty()) {
+                end(WorkerMessage.of(Kind.RETIRE, String.join("; ", left)));
+            }
+            replies.println(WorkerMessage.of(Kind.CLEAN).line());
+        } catch (Throwable crash) {
+            end(WorkerMessage.of(Kind.ABANDON, "the run crashed: " + crash));
+        }
+    }
+
+    /** Says why and ends this JVM at once: whatever the run left running goes with it. */
+    private void end(WorkerMessage reply) {
+        sandbox.allowRunnerExit();
+        replies.println(reply.line());
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().halt(0);
+    }
+}
