@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,13 +22,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 abstract class BoundedCacheContract<C extends BaseCaching> {
 
     protected final List<String> lines = new ArrayList<>();
-    protected final C cache = newCache(4, lines::add);
+    /** A cache of four that prints into {@link #lines}, new for each test. */
+    protected C cache;
 
     /** {@code new XCache(capacity, out)} */
     abstract C newCache(int capacity, Consumer<String> out);
 
     /** {@code new XCache()} */
     abstract C newDefaultCache();
+
+    /**
+     * Built here, not in a field initialiser: a subclass's {@code newCache} then runs on a fully constructed
+     * test instance, and a learner's constructor that throws fails each test with its own message.
+     */
+    @BeforeEach
+    void createCache() {
+        cache = newCache(4, lines::add);
+    }
 
     private String className() {
         return cache == null ? "the cache" : cache.getClass().getSimpleName();

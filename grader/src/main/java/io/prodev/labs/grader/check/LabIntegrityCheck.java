@@ -43,38 +43,87 @@ public final class LabIntegrityCheck {
 
     /** @return the problems found; empty when the lab is sound */
     public List<String> run() {
-        List<String> problems = new ArrayList<>(LabDocsCheck.problems(lab.dir(), lab.catalogue()));
+        List<String> problems = new ArrayList<>(catalogueReadmeAndFilesAgree());
+        Map<String, String> referenceFiles = readLearnerFiles();
+        SubmissionResult reference = grade(grader, "reference", referenceFiles);
+        problems.addAll(referencePassesEveryTest(reference));
+        problems.addAll(everyTestBelongsToOneTask(reference));
+        problems.addAll(starterCompiles());
+        problems.addAll(everyTaskFailsOnTheStarter());
+        problems.addAll(gradingIsRepeatable(reference, referenceFiles));
+        return problems;
+    }
+
+    /** Invariant 3, on paper: lab.json, the README's task table and sections, and the learner files agree. */
+    private List<String> catalogueReadmeAndFilesAgree() {
+        List<String> problems = LabDocsCheck.problems(lab.dir(), lab.catalogue());
         report("catalogue, README and files agree", problems.isEmpty());
+        return problems;
+    }
 
-        Map<String, String> reference = readLearnerFiles();
-        SubmissionResult first = grade(grader, "reference", reference);
-        List<String> failing = first.tests().stream().filter(test -> !test.passed())
-                .map(test -> test.name() + ": " + test.message()).toList();
-        failing.forEach(test -> problems.add("the reference fails " + test));
-        report("reference passes all " + first.tests().size() + " tests (" + first.total() + "/" + first.max() + " points)",
-                failing.isEmpty() && !first.tests().isEmpty());
-        if (first.tests().isEmpty()) {
-            problems.add("the reference ran no test: " + first.message());
+    /** Invariant 1: the reference passes every test of its lab, and there are tests. */
+    private List<String> referencePassesEveryTest(SubmissionResult reference) {
+        List<String> problems = new ArrayList<>();
+        reference.tests().stream().filter(test -> !test.passed())
+                .forEach(test -> problems.add("the reference fails " + test.name() + ": " + test.message()));
+        if (reference.tests().isEmpty()) {
+            problems.add("the reference ran no test: " + reference.message());
         }
+        report("reference passes all " + reference.tests().size() + " tests (" + reference.total() + "/"
+                + reference.max() + " points)", problems.isEmpty());
+        return problems;
+    }
 
-        List<String> unowned = first.tests().stream()
+    /** Invariant 3, in the tests: each belongs to a task of the catalogue, and each task has tests. */
+    private List<String> everyTestBelongsToOneTask(SubmissionResult reference) {
+        List<String> problems = new ArrayList<>();
+        reference.tests().stream()
                 .filter(test -> test.taskId() == null || lab.catalogue().task(test.taskId()).isEmpty())
-                .map(test -> test.name() + (test.taskId() == null ? " has no @Task" : " has @Task(\"" + test.taskId()
-                        + "\"), which is not in lab.json")).toList();
-        problems.addAll(unowned);
-        List<String> untested = lab.catalogue().tasks().stream()
-                .filter(task -> first.tests().stream().noneMatch(test -> task.id().equals(test.taskId())))
-                .map(task -> "task " + task.id() + " (" + task.title() + ") has no test").toList();
-        problems.addAll(untested);
-        report("every test belongs to one task of the catalogue, every task has tests", unowned.isEmpty() && untested.isEmpty());
+                .forEach(test -> problems.add(test.name() + (test.taskId() == null ? " has no @Task"
+                        : " has @Task(\"" + test.taskId() + "\"), which is not in lab.json")));
+        lab.catalogue().tasks().stream()
+                .filter(task -> reference.tests().stream().noneMatch(test -> task.id().equals(test.taskId())))
+                .forEach(task -> problems.add("task " + task.id() + " (" + task.title() + ") has no test"));
+        report("every test belongs to one task of the catalogue, every task has tests", problems.isEmpty());
+        return problems;
+    }
 
-        problems.addAll(checkStarter());
+    /** Invariant 2, first half: the learner edition's sources compile as they are handed out. */
+    private List<String> starterCompiles() {
+        List<String> problems = new ArrayList<>();
+        compileInScratch(grader.compiler().starterSources()).forEach((file, messages) ->
+                problems.add("the starter does not compile: " + String.join("\n", messages)));
+        report("the starter compiles", problems.isEmpty());
+        return problems;
+    }
 
-        // The second grade runs in a warm JVM, the way a batch grades: it must agree with the fresh JVM's.
+    /** Invariant 2, second half: no task passes before the learner has done it. */
+    private List<String> everyTaskFailsOnTheStarter() {
+        Map<String, String> starter = new LinkedHashMap<>();
+        lab.catalogue().learnerFiles().forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
+        SubmissionResult result = grade(grader, "starter", starter);
+        List<String> problems = new ArrayList<>();
+        for (TaskScore task : result.tasks()) {
+            if (task.total() > 0 && task.complete()) {
+                problems.add("task " + task.taskId() + " (" + task.title()
+                        + ") passes on the starter: no test fails before the work is done");
+            }
+        }
+        report("every task has a test that fails on the starter (" + result.total() + "/" + result.max() + " points)",
+                result.tasks().stream().noneMatch(TaskScore::complete));
+        return problems;
+    }
+
+    /**
+     * Invariant 4: the reference graded again, in a warm JVM the way a batch grades, gets what it got in a
+     * fresh one, and leaves that JVM fit for the next submission.
+     */
+    private List<String> gradingIsRepeatable(SubmissionResult first, Map<String, String> referenceFiles) {
+        List<String> problems = new ArrayList<>();
         SubmissionResult second;
         String how;
         try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), log)) {
-            second = grade(new SubmissionGrader(lab, options, warm), "reference-again", reference);
+            second = grade(new SubmissionGrader(lab, options, warm), "reference-again", referenceFiles);
             how = warm.warmRuns() > 0 ? "in a fresh JVM, then in a warm one"
                     : "twice in a fresh JVM (" + (warm.unavailable() != null ? warm.unavailable() : "the warm run failed") + ")";
             if (warm.warmRuns() == 0 && warm.unavailable() == null) {
@@ -98,25 +147,6 @@ public final class LabIntegrityCheck {
                     + second.total() + " points): " + String.join("; ", changed));
         }
         report("grading the same submission twice gives the same result (" + how + ")", same);
-        return problems;
-    }
-
-    private List<String> checkStarter() {
-        List<String> problems = new ArrayList<>();
-        Map<String, String> starter = new LinkedHashMap<>();
-        lab.catalogue().learnerFiles().forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
-        Map<String, List<String>> errors = compileInScratch(grader.compiler().starterSources());
-        errors.forEach((file, messages) -> problems.add("the starter does not compile: " + String.join("\n", messages)));
-        report("the starter compiles", errors.isEmpty());
-
-        SubmissionResult result = grade(grader, "starter", starter);
-        for (TaskScore task : result.tasks()) {
-            if (task.total() > 0 && task.complete()) {
-                problems.add("task " + task.taskId() + " (" + task.title() + ") passes on the starter: no test fails before the work is done");
-            }
-        }
-        report("every task has a test that fails on the starter (" + result.total() + "/" + result.max() + " points)",
-                result.tasks().stream().noneMatch(TaskScore::complete));
         return problems;
     }
 

@@ -2,6 +2,7 @@ package io.prodev.labs.grader.cli;
 
 import io.prodev.labs.grader.check.LabIntegrityCheck;
 import io.prodev.labs.grader.grade.GradeOptions;
+import io.prodev.labs.grader.lab.LabFolders;
 import io.prodev.labs.grader.lab.LabPreparer;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.launch.RunLimits;
@@ -28,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = repo.root();
-        List<String> chosen = labs == null || labs.isEmpty() ? LabPreparer.labs(root) : labs;
+        List<String> chosen = labs == null || labs.isEmpty() ? LabFolders.labs(root) : labs;
         List<String> problems = new ArrayList<>();
         for (String lab : chosen) {
             PreparedLab prepared = LabPreparer.prepare(root, lab, System.out::println);

@@ -1,6 +1,6 @@
 package io.prodev.labs.grader.cli;
 
-import io.prodev.labs.grader.lab.LabPreparer;
+import io.prodev.labs.grader.lab.LabFolders;
 import io.prodev.labs.grader.starter.StarterGenerator;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ final class StarterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = repo.root();
-        List<String> chosen = labs == null || labs.isEmpty() ? LabPreparer.labs(root) : labs;
+        List<String> chosen = labs == null || labs.isEmpty() ? LabFolders.labs(root) : labs;
         StarterGenerator.generate(root, chosen, out);
         System.out.println("learner edition of " + String.join(", ", chosen) + " written to " + out.toAbsolutePath());
         return 0;

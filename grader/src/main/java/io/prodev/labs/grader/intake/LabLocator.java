@@ -1,6 +1,7 @@
 package io.prodev.labs.grader.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodev.labs.grader.lab.LabFolders;
 import io.prodev.labs.labkit.catalogue.LabCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ final class LabLocator {
         try (Stream<Path> dirs = Files.walk(root, 2)) {
             return dirs.filter(dir -> !dir.equals(root) && Files.isDirectory(dir))
                     .map(dir -> dir.getFileName().toString())
-                    .filter(name -> name.endsWith("-lab") && !name.equals(lab))
+                    .filter(name -> LabFolders.hasLabName(name) && !name.equals(lab))
                     .sorted()
                     .findFirst();
         } catch (IOException e) {

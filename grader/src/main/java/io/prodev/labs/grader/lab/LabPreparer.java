@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,21 +27,8 @@ public final class LabPreparer {
     private LabPreparer() {
     }
 
-    /** The labs of a repo: top-level folders named *-lab with a lab.json. */
-    public static List<String> labs(Path repo) {
-        try (Stream<Path> children = Files.list(repo)) {
-            return children.filter(dir -> dir.getFileName().toString().endsWith("-lab"))
-                    .filter(dir -> Files.isRegularFile(dir.resolve(LabCatalogue.FILE_NAME)))
-                    .map(dir -> dir.getFileName().toString())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw GraderException.misuse("cannot list labs in " + repo + ": " + e.getMessage());
-        }
-    }
-
     public static PreparedLab prepare(Path repo, String name, Consumer<String> log) {
-        List<String> labs = labs(repo);
+        List<String> labs = LabFolders.labs(repo);
         if (!labs.contains(name)) {
             throw GraderException.misuse("unknown lab '" + name + "'; labs in " + repo.toAbsolutePath() + ": "
                     + String.join(", ", labs));
@@ -64,8 +52,13 @@ public final class LabPreparer {
         }
         try {
             FileTime built = Files.getLastModifiedTime(classpathFile);
-            for (Path source : List.of(dir.resolve("src"), dir.resolve("pom.xml"), dir.resolve(LabCatalogue.FILE_NAME),
-                    repo.resolve("pom.xml"), repo.resolve("labkit/src"))) {
+            List<Path> sources = new ArrayList<>(List.of(dir.resolve("src"), dir.resolve("pom.xml"),
+                    dir.resolve(LabCatalogue.FILE_NAME), repo.resolve("pom.xml")));
+            for (String module : RepoModules.read(repo).supportModulesOf(List.of(dir.getFileName().toString()))) {
+                sources.add(repo.resolve(module).resolve("src"));
+                sources.add(repo.resolve(module).resolve("pom.xml"));
+            }
+            for (Path source : sources) {
                 if (newerThan(source, built)) {
                     return true;
                 }

@@ -1,5 +1,7 @@
 package io.prodev.labs.grader.starter;
 
+import io.prodev.labs.grader.lab.LabFolders;
+import io.prodev.labs.grader.lab.RepoModules;
 import io.prodev.labs.labkit.catalogue.LabCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Generates the learner edition: a standalone Maven project with labkit and the chosen labs, where
+ * Generates the learner edition: a standalone Maven project with the chosen labs and the labkit modules
+ * their POMs depend on (nothing else), where
  * every learner file has its solution regions cut out and hidden tests are left out.
  *
  * <p>Every file is read, checked and stripped before anything is written, so bad input (an unknown lab,
@@ -25,20 +28,6 @@ public final class StarterGenerator {
     static final String ALSO_MAKE = "--also-make";
 
     private StarterGenerator() {
-    }
-
-    /** The labs of a repository: top-level folders named {@code *-lab} that hold a lab.json, sorted. */
-    public static List<String> availableLabs(Path repoRoot) {
-        try (Stream<Path> entries = Files.list(repoRoot)) {
-            return entries.filter(Files::isDirectory)
-                    .map(dir -> dir.getFileName().toString())
-                    .filter(name -> name.endsWith("-lab"))
-                    .filter(name -> Files.isRegularFile(repoRoot.resolve(name).resolve(LabCatalogue.FILE_NAME)))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the labs of " + repoRoot, e);
-        }
     }
 
     /**
@@ -53,8 +42,8 @@ public final class StarterGenerator {
         List<String> chosen = chosenLabs(repoRoot, labs);
         requireAbsentOrEmpty(out);
         RepoFiles repo = new RepoFiles(repoRoot);
-        List<String> modules = new ArrayList<>();
-        modules.add("labkit");
+        List<String> support = RepoModules.read(repoRoot).supportModulesOf(chosen);
+        List<String> modules = new ArrayList<>(support);
         modules.addAll(chosen);
 
         List<StarterFile> files = new ArrayList<>();
@@ -70,8 +59,10 @@ public final class StarterGenerator {
                 files.add(new StarterFile(optional, repo.read(repo.resolve(optional)), false));
             }
         }
-        for (Path file : repo.walk(repo.resolve("labkit"), path -> path.equals("target") || path.equals("src/test"))) {
-            files.add(new StarterFile(repo.relative(file), repo.read(file), false));
+        for (String module : support) { // the labkit modules the labs' POMs name: their main code, not their tests
+            for (Path file : repo.walk(repo.resolve(module), path -> path.equals("target") || path.equals("src/test"))) {
+                files.add(new StarterFile(repo.relative(file), repo.read(file), false));
+            }
         }
         List<LabCatalogue> catalogues = new ArrayList<>();
         for (String lab : chosen) {
@@ -83,7 +74,7 @@ public final class StarterGenerator {
     }
 
     private static List<String> chosenLabs(Path repoRoot, List<String> labs) {
-        List<String> available = availableLabs(repoRoot);
+        List<String> available = LabFolders.labs(repoRoot);
         if (labs.isEmpty()) {
             throw new IllegalArgumentException("choose at least one lab; the labs are: " + String.join(", ", available));
         }

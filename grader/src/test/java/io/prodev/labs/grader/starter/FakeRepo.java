@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A tiny instructor repository in a temp folder: root pom, wrapper, labkit, and one lab with two tasks. */
+/**
+ * A tiny instructor repository in a temp folder: root pom, wrapper, three labkit modules (demo-lab needs
+ * labkit-extra, which needs labkit; labkit-unused is needed by no lab), and one lab with two tasks.
+ */
 final class FakeRepo {
 
     static final String LAB = "demo-lab";
@@ -20,6 +23,8 @@ final class FakeRepo {
                   <artifactId>prodev-labs</artifactId>
                   <modules>
                     <module>labkit</module>
+                    <module>labkit-extra</module>
+                    <module>labkit-unused</module>
                     <module>demo-lab</module>
                     <module>grader</module>
                   </modules>
@@ -33,6 +38,10 @@ final class FakeRepo {
         write(root, "labkit/src/main/java/io/prodev/labs/labkit/Hidden.java", "public @interface Hidden {}\n");
         write(root, "labkit/src/test/java/io/prodev/labs/labkit/HiddenTest.java", "class HiddenTest {}\n");
         write(root, "labkit/target/labkit.jar", "built");
+        write(root, "labkit-extra/pom.xml", pom("labkit-extra", "labkit"));
+        write(root, "labkit-extra/src/main/java/io/prodev/labs/labkit/extra/Extra.java", "class Extra {}\n");
+        write(root, "labkit-unused/pom.xml", pom("labkit-unused", "labkit"));
+        write(root, "labkit-unused/src/main/java/io/prodev/labs/labkit/unused/Unused.java", "class Unused {}\n");
         write(root, "grader/pom.xml", "<project><artifactId>grader</artifactId></project>\n");
         write(root, "docs/lab-authoring.md", "# Writing a lab\n");
         write(root, "not-a-lab/README.md", "no lab.json here\n");
@@ -42,7 +51,7 @@ final class FakeRepo {
                   {"id": "2", "title": "Schema", "points": 5, "files": ["src/main/resources/schema.sql"]}
                 ]}
                 """);
-        write(root, LAB + "/pom.xml", "<project><artifactId>demo-lab</artifactId></project>\n");
+        write(root, LAB + "/pom.xml", pom("demo-lab", "labkit-extra"));
         write(root, LAB + "/README.md", "# demo-lab\n");
         write(root, LAB + "/" + LEARNER_FILE, """
                 package demo;
@@ -68,6 +77,26 @@ final class FakeRepo {
                 "package demo;\n\nimport io.prodev.labs.labkit.Hidden;\n\n@Task(\"1\") @Hidden\nclass AdderHiddenTest {}\n");
         write(root, LAB + "/target/classes/demo/Adder.class", "compiled");
         return root;
+    }
+
+    /** A module POM with one test-scope dependency on another module of the repository. */
+    static String pom(String artifactId, String dependsOn) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <artifactId>%s</artifactId>
+                  <dependencies>
+                    <dependency>
+                      <groupId>io.prodev.labs</groupId>
+                      <artifactId>%s</artifactId>
+                      <scope>test</scope>
+                    </dependency>
+                    <dependency>
+                      <groupId>org.example</groupId>
+                      <artifactId>labkit-unused</artifactId>
+                    </dependency>
+                  </dependencies>
+                </project>
+                """.formatted(artifactId, dependsOn);
     }
 
     static void write(Path root, String relativePath, String content) {

@@ -2,6 +2,7 @@ package io.prodev.labs.grader.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodev.labs.grader.lab.LabFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +27,17 @@ class StarterGeneratorTest {
 
     @Test
     void listsOnlyTopLevelLabFoldersThatHaveACatalogue() {
-        assertThat(StarterGenerator.availableLabs(repo)).as("labs of the fake repo").containsExactly("demo-lab");
+        assertThat(LabFolders.labs(repo)).as("labs of the fake repo").containsExactly("demo-lab");
     }
 
     @Test
-    void rewritesTheRootModulesToLabkitAndTheChosenLabsWithoutTheGrader() throws IOException {
+    void rewritesTheRootModulesToTheLabkitModulesTheLabNeedsAndTheChosenLabsWithoutTheGrader() throws IOException {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
         String pom = Files.readString(out.resolve("pom.xml"));
-        assertThat(pom).as("learner edition's root pom")
-                .contains("<module>labkit</module>\n    <module>demo-lab</module>\n  </modules>")
+        assertThat(pom).as("learner edition's root pom (demo-lab needs labkit-extra, which needs labkit)")
+                .contains("<module>labkit</module>\n    <module>labkit-extra</module>\n    <module>demo-lab</module>\n  </modules>")
+                .doesNotContain("labkit-unused")
                 .doesNotContain("grader")
                 .startsWith("<project>\n  <artifactId>prodev-labs</artifactId>\n  <modules>\n");
     }
@@ -62,6 +64,9 @@ class StarterGeneratorTest {
         assertThat(out.resolve("labkit/src/test")).as("labkit's own tests").doesNotExist();
         assertThat(out.resolve("labkit/target")).as("labkit's build output").doesNotExist();
         assertThat(out.resolve("labkit/src/main/java/io/prodev/labs/labkit/Hidden.java")).as("labkit main code").exists();
+        assertThat(out.resolve("labkit-extra/src/main/java/io/prodev/labs/labkit/extra/Extra.java"))
+                .as("a labkit module the lab's pom.xml depends on").exists();
+        assertThat(out.resolve("labkit-unused")).as("a labkit module no chosen lab depends on").doesNotExist();
         assertThat(out.resolve("grader")).as("the instructor's grader").doesNotExist();
         assertThat(out.resolve("docs")).as("instructor docs").doesNotExist();
     }
