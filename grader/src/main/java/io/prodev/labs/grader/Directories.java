@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The folder chores the grader does in many places: read a tree as text, empty a folder, delete one. */
+/** The folder chores the grader does in many places: read a tree as text, copy, empty or delete a folder. */
 public final class Directories {
 
     private Directories() {
@@ -53,6 +53,24 @@ public final class Directories {
             children.forEach(Directories::deleteQuietly);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+
+    /** Copies the tree {@code from} to {@code to}, which must not exist yet; a missing {@code from} copies nothing. */
+    public static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            Files.createDirectories(to);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
         }
     }
 

@@ -36,15 +36,17 @@ public final class ForkedTestRun {
      */
     public RunOutcome run(Path scratch, Path classes) {
         Path workspace = scratch.resolve("sandbox");
+        Path eventDir = scratch.resolve("events"); // the runner writes here; the OS sandbox lets it, and nothing else outside its workspace
         long deadline = System.nanoTime() + limits.wholeRun().toNanos();
         EventLog events = new EventLog();
         List<String> notes = new ArrayList<>();
         String whyUnfinished = "ended early";
         try {
             TestJvm.createWorkspace(workspace);
+            Files.createDirectories(eventDir);
             Path only = null;
             for (int fork = 1; fork <= MAX_FORKS; fork++) {
-                Path eventFile = scratch.resolve("events-" + fork + ".jsonl");
+                Path eventFile = eventDir.resolve("events-" + fork + ".jsonl");
                 Process process = start(scratch, workspace, classes, eventFile, only);
                 whyUnfinished = waitFor(process, deadline);
                 if (events.add(eventFile) || whyUnfinished.equals(limits.stoppedAtTimeLimit()) || events.unfinished().isEmpty()) {
@@ -56,7 +58,7 @@ public final class ForkedTestRun {
                     events.blameWithItsTask(events.running(), reason);
                 }
                 notes.add("A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
-                only = scratch.resolve("rerun-" + fork + ".txt");
+                only = eventDir.resolve("rerun-" + fork + ".txt");
                 Files.write(only, events.unfinished());
             }
         } catch (IOException e) {
@@ -72,11 +74,20 @@ public final class ForkedTestRun {
         if (!events.sandboxed() && events.anyTestKnown()) {
             notes.add("The grader's sandbox is not available on this JDK: file and exit protections were off.");
         }
+        OsSandbox os = OsSandbox.detect();
+        if (!os.active() && events.anyTestKnown()) {
+            notes.add("The OS sandbox was off for this run (" + os.unavailable() + "): learner code could reach the "
+                    + "network and, through a library or native code, files outside its workspace.");
+        }
         return new RunOutcome(events.results(whyUnfinished), notes);
     }
 
     private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) {
-        ProcessBuilder builder = new ProcessBuilder(command(workspace, classes, events, only))
+        List<Path> readable = new ArrayList<>(List.of(lab.runnerClasses(), classes, lab.testClasses()));
+        readable.addAll(lab.classpath());
+        List<String> command = OsSandbox.detect().wrap(command(workspace, classes, events, only), readable,
+                List.of(workspace, events.getParent()), workspace.resolve("work"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(scratch.resolve("test-jvm.log").toFile()));
         return TestJvm.start(builder, workspace, Map.of());

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * How the grader starts a test JVM, a fresh one per submission or a warm worker alike: the same java,
@@ -21,6 +24,17 @@ final class TestJvm {
      * runner goes on without its sandbox and says so. The test JVM is this JVM's own java.
      */
     private static final int FIRST_JDK_WITHOUT_SECURITY_MANAGER = 24;
+
+    /**
+     * Every test JVM is started from this one thread, which lives as long as the grader: the OS sandbox kills
+     * its JVM when the thread that started it ends (Linux's parent-death signal follows the thread, not the
+     * process), so a JVM started from a short-lived thread, such as a worker's pre-start, would die with it.
+     */
+    private static final ExecutorService PROCESS_STARTER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "test-jvm-starter");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private TestJvm() {
     }
@@ -62,9 +76,12 @@ final class TestJvm {
         env.put("LANG", "C.UTF-8");
         env.putAll(environment);
         try {
-            return builder.start();
-        } catch (IOException e) {
-            throw GraderException.infrastructure("cannot start a test JVM: " + e.getMessage(), e);
+            return PROCESS_STARTER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            throw GraderException.infrastructure("cannot start a test JVM: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GraderException.infrastructure("interrupted while starting a test JVM", e);
         }
     }
 

@@ -4,24 +4,31 @@ import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.testjvm.WorkerMain;
 import io.prodev.labs.grader.testjvm.WorkerMessage;
 import io.prodev.labs.grader.testjvm.WorkerMessage.Kind;
-import io.prodev.labs.labkit.fixture.FixtureException;
+import io.prodev.labs.grader.Directories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One warm test JVM ({@link WorkerMain}) and the fixtures its lab names (a Redis server, ...), private to it
- * and reset before each submission. Used by one grading thread at a time.
+ * One warm test JVM ({@link WorkerMain}), inside the OS sandbox when this machine has one. The JVM starts the
+ * fixtures its lab names (a Redis server, ...) inside itself, so they listen on the sandbox's own loopback,
+ * and resets them before each submission. Each submission's classes go in through a read-only inbox and its
+ * events come out through an outbox: the JVM sees nothing else of the grader's folders. Used by one grading
+ * thread at a time.
  */
 final class WarmWorker implements AutoCloseable {
 
@@ -33,7 +40,9 @@ final class WarmWorker implements AutoCloseable {
     private final Process process;
     private final Writer commands;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-    private final StartedFixtures fixtures;
+    private final List<String> fixtures;
+    private final Path inbox;
+    private final Path outbox;
     private final Path log;
     private int runs;
     private boolean closed;
@@ -72,38 +81,39 @@ final class WarmWorker implements AutoCloseable {
         }
     }
 
-    private WarmWorker(Process process, StartedFixtures fixtures, Path log) {
+    private WarmWorker(Process process, Path dir, Path log) {
         this.process = process;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        this.fixtures = fixtures;
+        this.inbox = dir.resolve("inbox");
+        this.outbox = dir.resolve("outbox");
         this.log = log;
+        this.fixtures = new ArrayList<>();
         Thread reader = new Thread(this::readReplies, "warm-worker-replies-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
-    static WarmWorker start(PreparedLab lab, LabFixtures labFixtures, RunLimits limits, Path dir) throws Unavailable {
+    static WarmWorker start(PreparedLab lab, RunLimits limits, Path dir) throws Unavailable {
         Path workspace = dir.resolve("sandbox");
         Path log = dir.resolve("worker.log");
-        StartedFixtures fixtures = null;
         WarmWorker worker;
         try {
             TestJvm.createWorkspace(workspace);
-            fixtures = labFixtures.start();
+            Files.createDirectories(dir.resolve("inbox"));
+            Files.createDirectories(dir.resolve("outbox"));
             List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses()));
             classpath.addAll(lab.classpath());
-            List<String> command = TestJvm.command(limits, workspace, classpath, WorkerMain.class.getName(),
+            List<String> java = TestJvm.command(limits, workspace, classpath, WorkerMain.class.getName(),
                     List.of(workspace.toString(), lab.testClasses().toString(), Long.toString(limits.perTest().toSeconds()),
-                            Integer.toString(limits.outputBytes())));
+                            Integer.toString(limits.outputBytes()), String.join(",", lab.catalogue().fixtures())));
+            List<Path> readable = new ArrayList<>(classpath);
+            readable.addAll(List.of(lab.testClasses(), dir.resolve("inbox")));
+            List<String> command = OsSandbox.detect().wrap(java, readable, List.of(workspace, dir.resolve("outbox")),
+                    workspace.resolve("work"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            Process process = TestJvm.start(builder, workspace, fixtures.environment());
-            worker = new WarmWorker(process, fixtures, log);
-        } catch (FixtureException e) {
-            throw new Unavailable("the lab's fixtures could not start for a warm test JVM: " + e.getMessage());
+            Process process = TestJvm.start(builder, workspace, Map.of());
+            worker = new WarmWorker(process, dir, log);
         } catch (IOException | RuntimeException e) {
-            if (fixtures != null) {
-                fixtures.close();
-            }
             throw new Unavailable("a warm test JVM could not start: " + e);
         }
         worker.awaitReady();
@@ -119,34 +129,42 @@ final class WarmWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             hello = "interrupted";
         }
-        Kind kind = hello == null ? null : kindOf(hello);
+        WorkerMessage message = hello == null ? null : parseQuietly(hello);
+        Kind kind = message == null ? null : message.kind();
         if (kind != Kind.READY) {
             close();
             throw new Unavailable(kind == Kind.UNSANDBOXED
                     ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
+                    : kind == Kind.ABANDON ? "a warm test JVM could not start: " + message.why()
                     : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): " + TestJvm.logTail(log));
         }
+        Arrays.stream(message.why().split("; ")).filter(line -> !line.isBlank()).forEach(fixtures::add);
     }
 
-    private static Kind kindOf(String line) {
+    private static WorkerMessage parseQuietly(String line) {
         try {
-            return WorkerMessage.parse(line).kind();
+            return WorkerMessage.parse(line);
         } catch (IllegalArgumentException notAMessage) {
             return null;
         }
     }
 
-    /** The fixtures this worker's tests use, one line each. */
+    /** The fixtures this worker started inside itself, one line each: none for a lab that names none. */
     List<String> fixtures() {
-        return fixtures.descriptions();
+        return List.copyOf(fixtures);
     }
 
-    /** Runs every test against {@code classes}, writing events to {@code events}; kills the worker past {@code limit}. */
+    /**
+     * Runs every test against {@code classes}, the events going to {@code events}; kills the worker past
+     * {@code limit}. The worker resets its fixtures before the run.
+     */
     Reply run(Path events, Path classes, Duration limit) {
         runs++;
+        Path inboxClasses = inbox.resolve("run-" + runs);
+        Path outboxEvents = outbox.resolve("events-" + runs + ".jsonl");
         try {
-            fixtures.reset(); // nothing one submission stored is there for the next
-            commands.write(WorkerMessage.of(Kind.RUN, events.toString(), classes.toString()).line() + "\n");
+            Directories.copy(classes, inboxClasses);
+            commands.write(WorkerMessage.of(Kind.RUN, outboxEvents.toString(), inboxClasses.toString()).line() + "\n");
             commands.flush();
             String reply = replies.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
             if (reply == null) {
@@ -161,6 +179,19 @@ final class WarmWorker implements AutoCloseable {
             close();
             Thread.currentThread().interrupt();
             return Reply.abandon("interrupted");
+        } finally {
+            moveQuietly(outboxEvents, events);
+            Directories.deleteQuietly(inboxClasses);
+        }
+    }
+
+    private static void moveQuietly(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // the run's results are then missing, and the submission runs again in a fresh JVM
         }
     }
 
@@ -191,6 +222,5 @@ final class WarmWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        fixtures.close();
     }
 }

@@ -15,9 +15,11 @@ import java.util.function.Consumer;
 /**
  * Limits what learner code may do while the instructor's tests run: no System.exit or Runtime.halt,
  * no new processes, no writes outside the submission's workspace, no reads of the instructor's test
- * classes (the hidden tests live there), and no replacing this sandbox. A call is learner code's when the
- * first class on the stack outside the JDK was compiled from the submission; libraries it calls (sqlite-jdbc
- * running uname, say), JUnit and labkit fixtures are left alone.
+ * classes (the hidden tests live there), and no replacing this sandbox. A call is learner code's when any
+ * class on the stack was compiled from the submission: a library learner code calls (Jackson writing a
+ * file, a JDBC driver) gets the learner's rights, not its own. Calls with no learner code on the stack
+ * (JUnit, the instructor's tests, labkit fixtures starting a server) are left alone. Native code is out of
+ * a SecurityManager's sight: the OS sandbox (bubblewrap) bounds it.
  *
  * <p>It is a SecurityManager, which Java 17 to 23 still run. On a JDK without one the runner goes on
  * unsandboxed and says so in its events.
@@ -118,7 +120,7 @@ final class LearnerSandbox extends SecurityManager {
         String actions = permission.getActions();
         String name = permission.getName();
         if (actions.contains("execute")) {
-            deny("tried to start a program: " + name, false);
+            denyProgram(name);
         } else if ((actions.contains("write") || actions.contains("delete")) && !inside(name, workspace)) {
             deny("tried to write outside its workspace: " + name, false);
         } else if (actions.contains("read") && isProtected(name)) {
@@ -126,25 +128,55 @@ final class LearnerSandbox extends SecurityManager {
         }
     }
 
-    /** Throws when learner code is on the stack; an exit is always denied (only the runner may end the JVM). */
-    private void deny(String what, boolean evenWithoutLearnerFrame) {
-        if (evenWithoutLearnerFrame || learnerCallsDirectly()) {
-            onDenied.accept("Your code " + what + ": denied by the grader's sandbox");
-            throw new SecurityException("grader sandbox: your code " + what + " (not allowed while grading)");
+    /**
+     * Starting a program is denied whenever learner code is on the stack. When learner code asks itself, the
+     * denial is reported; when a library it called asks, the denial is quiet: libraries probe the system that
+     * way and carry on without an answer (sqlite-jdbc runs {@code uname -o} on every Linux connection), so a
+     * note would blame the learner for what their library did. The library still gets no program.
+     */
+    private void denyProgram(String name) {
+        switch (caller()) {
+            case LEARNER -> deny("tried to start a program: " + name, true);
+            case LIBRARY_FOR_LEARNER -> throw new SecurityException(
+                    "grader sandbox: no program may start while your code runs (" + name + ")");
+            case NOT_LEARNER -> { }
         }
     }
 
-    /** Whether the first class on the stack outside the JDK and this sandbox is learner code. */
-    private boolean learnerCallsDirectly() {
+    /** Who asks: learner code itself, a library learner code called, or code with no learner code on the stack. */
+    private enum Caller { LEARNER, LIBRARY_FOR_LEARNER, NOT_LEARNER }
+
+    private Caller caller() {
+        boolean first = true;
         for (Class<?> type : getClassContext()) {
             String name = type.getName();
             if (type == LearnerSandbox.class || name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
                 continue;
             }
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            return source != null && learnerSources.computeIfAbsent(source, this::isLearnerSource);
+            if (isLearner(type)) {
+                return first ? Caller.LEARNER : Caller.LIBRARY_FOR_LEARNER;
+            }
+            first = false;
         }
-        return false;
+        return Caller.NOT_LEARNER;
+    }
+
+    private boolean isLearner(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source != null && learnerSources.computeIfAbsent(source, this::isLearnerSource);
+    }
+
+    /** Throws when learner code is on the stack; an exit is always denied (only the runner may end the JVM). */
+    private void deny(String what, boolean evenWithoutLearnerFrame) {
+        if (evenWithoutLearnerFrame || learnerCodeOnStack()) {
+            onDenied.accept("Your code " + what + ": denied by the grader's sandbox");
+            throw new SecurityException("grader sandbox: your code " + what + " (not allowed while grading)");
+        }
+    }
+
+    /** Whether any class on the stack, outside the JDK and this sandbox, is learner code. */
+    private boolean learnerCodeOnStack() {
+        return caller() != Caller.NOT_LEARNER;
     }
 
     private boolean isLearnerSource(CodeSource source) {

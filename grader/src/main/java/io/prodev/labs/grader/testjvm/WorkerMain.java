@@ -27,8 +27,8 @@ import org.junit.platform.launcher.Launcher;
  * over stdin and stdout, a line at a time:
  *
  * <pre>
- * WorkerMain WORKSPACE TEST_CLASSES TEST_TIMEOUT_S OUTPUT_LIMIT
- *   worker says  READY, or UNSANDBOXED and ends
+ * WorkerMain WORKSPACE TEST_CLASSES TEST_TIMEOUT_S OUTPUT_LIMIT FIXTURES
+ *   worker says  READY fixtures-started, or UNSANDBOXED and ends, or ABANDON why (a fixture did not start)
  *   grader says  RUN events-file learner-classes
  *   worker says  CLEAN | RETIRE why | ABANDON why
  * </pre>
@@ -36,6 +36,10 @@ import org.junit.platform.launcher.Launcher;
  * <p>The lines are {@link WorkerMessage}s; what each kind means is said there. On ABANDON (a test timed
  * out, the run crashed) the grader runs the submission again in a fresh JVM of its own, so these runs are
  * judged exactly as every run was before warm workers existed.
+ *
+ * <p>FIXTURES names the lab's fixtures (comma-separated, empty for none). The worker starts them inside
+ * itself before any learner code loads, so they live in its OS sandbox and on its loopback, and resets them
+ * before every submission.
  *
  * <p>Without the sandbox the worker refuses: one submission could then reach the next one's files.
  */
@@ -49,13 +53,16 @@ public final class WorkerMain {
     private final long testSeconds;
     private final PrintStream replies;
     private final LearnerSandbox sandbox;
+    private final InJvmFixtures fixtures;
     private final AtomicReference<EventWriter> events;
     private final OutputCapture output;
     private final TestClassPreloader preloader;
     private final Launcher launcher = TestRunRequest.launcher();
 
     private WorkerMain(Path workspace, Path testClasses, long testSeconds, int outputLimit, PrintStream replies,
-                       LearnerSandbox sandbox, AtomicReference<EventWriter> events) throws IOException {
+                       LearnerSandbox sandbox, AtomicReference<EventWriter> events, InJvmFixtures fixtures)
+            throws IOException {
+        this.fixtures = fixtures;
         this.workspace = workspace;
         this.testClasses = testClasses;
         this.preloader = TestClassPreloader.of(testClasses);
@@ -71,12 +78,23 @@ public final class WorkerMain {
         Path testClasses = Path.of(args[1]);
         long testSeconds = Long.parseLong(args[2]);
         int outputLimit = Integer.parseInt(args[3]);
+        String fixtureNames = args.length > 4 ? args[4] : "";
 
         // The protocol's streams are taken before any test runs: learner code that reads System.in gets
         // nothing, and what it prints goes to the capped capture, never into a reply.
         PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
         BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), UTF_8));
         System.setIn(InputStream.nullInputStream());
+
+        InJvmFixtures fixtures;
+        try {
+            fixtures = InJvmFixtures.start(fixtureNames);
+        } catch (RuntimeException e) {
+            replies.println(WorkerMessage.of(Kind.ABANDON, "the lab's fixtures could not start: " + e.getMessage()).line());
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Runtime.getRuntime().halt(0);
+            return;
+        }
 
         AtomicReference<EventWriter> events = new AtomicReference<>();
         LearnerSandbox sandbox = new LearnerSandbox(workspace.resolve("no-submission-yet"), workspace, testClasses,
@@ -85,11 +103,11 @@ public final class WorkerMain {
             replies.println(WorkerMessage.of(Kind.UNSANDBOXED).line());
             Runtime.getRuntime().halt(0);
         }
-        WorkerMain worker = new WorkerMain(workspace, testClasses, testSeconds, outputLimit, replies, sandbox, events);
+        WorkerMain worker = new WorkerMain(workspace, testClasses, testSeconds, outputLimit, replies, sandbox, events, fixtures);
         PrintStream captured = worker.output.printStream();
         System.setOut(captured);
         System.setErr(captured);
-        replies.println(WorkerMessage.of(Kind.READY).line());
+        replies.println(WorkerMessage.of(Kind.READY, fixtures.descriptions()).line());
 
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             WorkerMessage command = worker.command(line);
@@ -114,6 +132,7 @@ public final class WorkerMain {
 
     private void run(Path eventFile, Path learnerClasses) {
         try {
+            fixtures.reset(); // nothing one submission stored in Redis (or any fixture) is there for the next
             for (String dir : List.of("tmp", "home", "work")) {
                 Directories.empty(workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
             }

@@ -9,8 +9,9 @@ import java.util.List;
  * lives in one place.
  *
  * @param kind   what the line says
- * @param fields its fields: the events file and the learner classes for {@link Kind#RUN}, the reason for
- *               {@link Kind#RETIRE} and {@link Kind#ABANDON}, none otherwise
+ * @param fields its fields: the events file and the learner classes for {@link Kind#RUN}, the fixtures
+ *               started for {@link Kind#READY}, the reason for {@link Kind#RETIRE} and {@link Kind#ABANDON},
+ *               none otherwise
  */
 public record WorkerMessage(Kind kind, List<String> fields) {
 
@@ -18,8 +19,8 @@ public record WorkerMessage(Kind kind, List<String> fields) {
     public enum Kind {
         /** grader: run every test against these learner classes, writing events here. */
         RUN(2),
-        /** worker: started, sandboxed, waiting for a run. */
-        READY(0),
+        /** worker: started, sandboxed, its fixtures started (their descriptions, "; "-separated), waiting for a run. */
+        READY(1),
         /** worker: this JDK has no SecurityManager, so it will not run anyone's code; it ends. */
         UNSANDBOXED(0),
         /** worker: the run's results stand and the worker takes the next submission. */
@@ -70,7 +71,7 @@ public record WorkerMessage(Kind kind, List<String> fields) {
         }
     }
 
-    /** The single field of a {@link Kind#RETIRE} or {@link Kind#ABANDON}: why. */
+    /** The single field of a {@link Kind#READY}, {@link Kind#RETIRE} or {@link Kind#ABANDON}: what, or why. */
     public String why() {
         return fields.isEmpty() ? "" : fields.get(0);
     }

@@ -12,7 +12,7 @@ class WorkerMessageTest {
     @Test
     void everyKindReadsBackAsWritten() {
         for (WorkerMessage message : new WorkerMessage[] {WorkerMessage.of(Kind.RUN, "/tmp/events.jsonl", "/tmp/classes"),
-                WorkerMessage.of(Kind.READY), WorkerMessage.of(Kind.UNSANDBOXED), WorkerMessage.of(Kind.CLEAN),
+                WorkerMessage.of(Kind.READY, "embedded redis-server on 127.0.0.1:4000"), WorkerMessage.of(Kind.UNSANDBOXED), WorkerMessage.of(Kind.CLEAN),
                 WorkerMessage.of(Kind.RETIRE, "thread 'x' was still running"), WorkerMessage.of(Kind.ABANDON, "a test timed out")}) {
             assertThat(WorkerMessage.parse(message.line())).as("%s read back from its line", message).isEqualTo(message);
         }

@@ -1,5 +1,6 @@
 package io.prodev.labs.labkit.redis;
 
+import io.prodev.labs.labkit.fixture.FixtureEnvironment;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,7 +58,7 @@ public class RedisExtension implements BeforeEachCallback, ParameterResolver {
 
     private RunningRedis server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent("server", key -> {
-            RedisBackendChoice choice = RedisBackendChooser.choose(System.getenv(), RedisServers::dockerAvailable);
+            RedisBackendChoice choice = RedisBackendChooser.choose(FixtureEnvironment.current(), RedisServers::dockerAvailable);
             RunningRedis server = RedisServers.start(choice);
             System.out.println("[labkit] Redis for tests: " + server.description() + " (" + choice.reason() + ")");
             return server;
