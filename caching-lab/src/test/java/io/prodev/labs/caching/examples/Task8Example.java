@@ -20,6 +20,7 @@ public final class Task8Example {
         try (TwoLevelCache app1 = new TwoLevelCache(redis, "listing-invalidations", 1_000);
              TwoLevelCache app2 = new TwoLevelCache(redis, "listing-invalidations", 1_000)) {
             app1.put("listing:1", "price 1250.00");
+            Thread.sleep(100); // let that put's invalidation reach app2 first, or it could evict what app2 reads next
             System.out.println(app2.get("listing:1") + ", in app2's L1: " + app2.isCachedLocally("listing:1"));
 
             app1.put("listing:1", "price 999.00");
