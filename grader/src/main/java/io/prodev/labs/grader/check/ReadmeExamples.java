@@ -71,7 +71,7 @@ final class ReadmeExamples {
         int count = pairing.examples().size();
         String summary = count == 0 && problems.isEmpty() ? "README shows no example to prove"
                 : "README examples equal their examples/Task<id>Example.java and what it prints on the reference ("
-                + count + " run in " + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")";
+                + count + " examples, " + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")";
         return new CheckOutcome(summary, problems);
     }
 
