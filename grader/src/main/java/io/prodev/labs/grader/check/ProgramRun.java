@@ -18,7 +18,10 @@ record ProgramRun(boolean finished, int exitCode, String stdout, String stderr, 
         return finished && exitCode == 0;
     }
 
-    /** Its last lines, standard output's then standard error's, JVM warnings left out: what it said before it ended. */
+    /**
+     * Its last lines, standard output's then standard error's, JVM warnings left out: what it said before it
+     * ended. Indented, so that they read as part of the problem they end.
+     */
     String tail(int lines) {
         String out = lastLines(stdout, lines);
         String err = lastLines(stderr, lines);
@@ -30,7 +33,8 @@ record ProgramRun(boolean finished, int exitCode, String stdout, String stderr, 
     }
 
     private static String lastLines(String text, int count) {
-        List<String> lines = text.lines().filter(line -> !line.startsWith("WARNING:")).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size())).strip();
+        List<String> lines = text.lines().filter(line -> !line.isBlank() && !line.startsWith("WARNING:")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                .map(line -> "      " + line).toList());
     }
 }
