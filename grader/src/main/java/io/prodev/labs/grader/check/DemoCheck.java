@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -44,7 +45,7 @@ final class DemoCheck {
                     what + " could not run: the lab's fixtures did not start (" + e.getMessage() + ")"));
         }
         String summary = what + " ends cleanly on the reference ("
-                + String.format("%.1f s", run.elapsed().toMillis() / 1000.0) + ")";
+                + String.format(Locale.ROOT, "%.1f s", run.elapsed().toMillis() / 1000.0) + ")";
         if (!run.finished()) {
             return new CheckOutcome(summary, List.of(what + " did not finish within "
                     + TIME_LIMIT.toSeconds() + " s on the reference and was killed; " + run.tail(10)));

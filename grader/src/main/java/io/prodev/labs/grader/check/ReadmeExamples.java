@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -71,7 +72,8 @@ final class ReadmeExamples {
         int count = pairing.examples().size();
         String summary = count == 0 && problems.isEmpty() ? "README shows no example to prove"
                 : "README examples equal their examples/Task<id>Example.java and what it prints on the reference ("
-                + count + " examples, " + String.format("%.1f s", (System.nanoTime() - start) / 1e9) + ")";
+                + count + " examples, " + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9)
+                + ")";
         return new CheckOutcome(summary, problems);
     }
 
