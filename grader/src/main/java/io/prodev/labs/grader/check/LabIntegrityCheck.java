@@ -147,6 +147,14 @@ public final class LabIntegrityCheck {
                     + second.total() + " points): " + String.join("; ", changed));
         }
         report("grading the same submission twice gives the same result (" + how + ")", same);
+
+        // The README's examples and the demo run on the reference, against one start of the lab's fixtures.
+        try (ReferencePrograms programs = new ReferencePrograms(lab)) {
+            for (CheckOutcome outcome : List.of(ReadmeExamples.check(lab, programs), DemoCheck.check(lab, programs))) {
+                report(outcome.summary(), outcome.problems().isEmpty());
+                problems.addAll(outcome.problems());
+            }
+        }
         return problems;
     }
 

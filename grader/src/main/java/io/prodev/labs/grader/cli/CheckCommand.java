@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Proves each lab sound: the reference passes every test, the starter compiles and fails "
-                + "every task, every test belongs to one task, catalogue/README/tests agree, grading is repeatable. "
+                + "every task, every test belongs to one task, catalogue/README/tests agree, grading is repeatable, "
+                + "README examples are the code of examples/Task<id>Example.java and print what they show, the demo "
+                + "ends cleanly. "
                 + "Exits 1 when a problem is found.")
 final class CheckCommand implements Callable<Integer> {
 
