@@ -3,6 +3,7 @@ package io.prodev.labs.grader.cli;
 import io.prodev.labs.grader.check.LabIntegrityCheck;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.lab.LabFolders;
+import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.lab.LabPreparer;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.launch.RunLimits;
@@ -33,6 +34,9 @@ final class CheckCommand implements Callable<Integer> {
         Path root = repo.root();
         List<String> chosen = labs == null || labs.isEmpty() ? LabFolders.labs(root) : labs;
         List<String> problems = new ArrayList<>();
+        OsSandbox os = OsSandbox.detect();
+        System.out.println(os.active() ? "test JVMs run inside the OS sandbox (bubblewrap)"
+                : "note: the OS sandbox is off: " + os.unavailable());
         for (String lab : chosen) {
             PreparedLab prepared = LabPreparer.prepare(root, lab, System.out::println);
             System.out.println("checking " + lab);

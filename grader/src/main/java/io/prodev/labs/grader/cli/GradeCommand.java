@@ -68,6 +68,10 @@ final class GradeCommand implements Callable<Integer> {
             + "behind is run again in a fresh JVM.")
     boolean freshJvms;
 
+    @Option(names = "--require-sandbox", description = "Refuse to grade where the OS sandbox (bubblewrap, Linux) "
+            + "cannot run, instead of grading without it and saying so in every report.")
+    boolean requireSandbox;
+
     @Override
     public Integer call() {
         RunLimits limits = new RunLimits(Duration.ofSeconds(testTimeout), Duration.ofSeconds(runTimeout), heapMb,
@@ -78,7 +82,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         PreparedLab prepared = LabPreparer.prepare(repo.root(), lab, System.err::println);
         System.err.println("grading " + chosen.size() + " submission(s) of " + lab + ", " + jobs + " at a time");
-        List<SubmissionResult> results = new BatchGrader(prepared, new GradeOptions(limits, partial, keepWorkspaces, freshJvms),
+        List<SubmissionResult> results = new BatchGrader(prepared, new GradeOptions(limits, partial, keepWorkspaces, freshJvms,
+                requireSandbox),
                 jobs, System.err).grade(chosen);
         BatchReport.write(prepared.catalogue(), results, out);
         System.out.println("graded " + results.size() + " submission(s): " + out.resolve("index.html").toAbsolutePath());

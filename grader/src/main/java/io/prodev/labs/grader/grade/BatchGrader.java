@@ -1,6 +1,7 @@
 package io.prodev.labs.grader.grade;
 
 import io.prodev.labs.grader.GraderException;
+import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.model.SubmissionResult;
@@ -43,6 +44,13 @@ public final class BatchGrader {
     /** @return one result per submission, sorted by submission id */
     public List<SubmissionResult> grade(List<Path> submissions) {
         rejectDuplicateIds(submissions);
+        OsSandbox os = OsSandbox.detect();
+        if (!os.active()) {
+            if (options.requireSandbox()) {
+                throw GraderException.misuse("--require-sandbox: the OS sandbox cannot run here: " + os.unavailable());
+            }
+            log("note: the OS sandbox is off (" + os.unavailable() + "); every report says so");
+        }
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try (WarmWorkers warm = options.freshJvms() ? null : new WarmWorkers(lab, options.limits(), this::log)) {

@@ -11,6 +11,7 @@ import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.launch.ForkedTestRun;
+import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.launch.RunOutcome;
 import io.prodev.labs.grader.launch.WarmWorkers;
 import io.prodev.labs.grader.score.Scorer;
@@ -68,6 +69,11 @@ public final class SubmissionGrader {
                 .orElseGet(() -> new ForkedTestRun(lab, options.limits()).run(scratch, classes));
         List<String> notes = new ArrayList<>(intake.notes());
         notes.addAll(run.notes());
+        OsSandbox os = OsSandbox.detect();
+        if (!os.active()) {
+            notes.add("The OS sandbox was off (" + os.unavailable() + "): learner code could reach the network, and "
+                    + "through a library or native code, files outside its workspace.");
+        }
         List<TestResult> tests = run.tests().stream().sorted(Comparator.comparing(TestResult::uniqueId)).toList();
         if (tests.isEmpty()) {
             return result(intake.submissionId(), GradeStatus.ERROR, "no test ran: " + String.join("; ", run.notes()),
