@@ -74,6 +74,10 @@ public final class SubmissionGrader {
             notes.add("The OS sandbox was off (" + os.unavailable() + "): learner code could reach the network, and "
                     + "through a library or native code, files outside its workspace.");
         }
+        if (run.incomplete() != null) {
+            return result(intake.submissionId(), GradeStatus.ERROR, "could not grade: " + run.incomplete()
+                    + "; grade it again", notes, compiled.problems(), List.of());
+        }
         List<TestResult> tests = run.tests().stream().sorted(Comparator.comparing(TestResult::uniqueId)).toList();
         if (tests.isEmpty()) {
             return result(intake.submissionId(), GradeStatus.ERROR, "no test ran: " + String.join("; ", run.notes()),

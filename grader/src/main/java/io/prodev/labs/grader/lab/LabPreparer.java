@@ -41,7 +41,7 @@ public final class LabPreparer {
             build(repo, name);
             markBuilt(classpathFile);
         }
-        return new PreparedLab(name, dir, catalogue, dir.resolve("target/test-classes"), readClasspath(classpathFile),
+        return PreparedLab.of(name, dir, catalogue, dir.resolve("target/test-classes"), readClasspath(classpathFile),
                 readClasspath(dir.resolve(MAIN_CLASSPATH_FILE)), runnerClasses());
     }
 

@@ -19,6 +19,11 @@ import java.util.Set;
  * Reads the JSON lines forked runs wrote, one file per fork, adding up. A test that was announced but has
  * no "finished" line is an error with the reason the run ended, never a pass. A torn last line (the JVM
  * killed mid-write) is skipped.
+ *
+ * <p>Events of the hidden run are read for one thing only: which test passed. Every test it announces counts
+ * as hidden, its messages and output are dropped, and what the sandbox denied in it is reported without
+ * detail, so nothing learner code saw while hidden tests ran (their names, their stack frames, their files)
+ * reaches a learner's report, whatever that code wrote into its events.
  */
 final class EventLog {
 
@@ -31,9 +36,17 @@ final class EventLog {
     private String crash;
     private boolean done;
     private Boolean sandboxed;
+    private final Set<String> hiddenRun = new LinkedHashSet<>();
+    private boolean readingHiddenRun;
 
-    /** Adds one fork's events; says whether that fork finished its whole plan. */
+    /** Adds one fork's events of the visible run; says whether that fork finished its whole plan. */
     boolean add(Path file) throws IOException {
+        return add(file, false);
+    }
+
+    /** Adds one fork's events, of the hidden run or not; says whether that fork finished its whole plan. */
+    boolean add(Path file, boolean hiddenRun) throws IOException {
+        readingHiddenRun = hiddenRun;
         running = null;
         crash = null;
         done = false;
@@ -54,6 +67,10 @@ final class EventLog {
 
     private void accept(JsonNode event) {
         String id = event.path("id").asText();
+        if (readingHiddenRun) {
+            acceptFromHiddenRun(id, event);
+            return;
+        }
         switch (event.path("event").asText()) {
             case "test" -> announced.putIfAbsent(id, event);
             case "started" -> running = id;
@@ -64,6 +81,38 @@ final class EventLog {
             case "done" -> done = true;
             default -> { }
         }
+    }
+
+    private void acceptFromHiddenRun(String id, JsonNode event) {
+        switch (event.path("event").asText()) {
+            case "test" -> {
+                if (!announced.containsKey(id)) {
+                    hiddenRun.add(id);
+                    announced.put(id, ((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy()).put("hidden", true));
+                }
+            }
+            case "started" -> running = hiddenRun.contains(id) ? id : running;
+            case "finished" -> {
+                if (hiddenRun.contains(id)) {
+                    finished.putIfAbsent(id, JSON.createObjectNode().put("status", event.path("status").asText("error"))
+                            .put("output", ""));
+                }
+            }
+            case "denied" -> notes.add("Your code was denied something by the grader's sandbox while the hidden tests ran.");
+            case "crashed" -> crash = "the test JVM crashed while the hidden tests ran";
+            case "done" -> done = true;
+            default -> { }
+        }
+    }
+
+    /** Whether the hidden run announced any test. */
+    boolean anyHiddenTestKnown() {
+        return !hiddenRun.isEmpty();
+    }
+
+    /** The unfinished tests of the hidden run, or of the visible one. */
+    List<String> unfinished(boolean ofHiddenRun) {
+        return unfinished().stream().filter(id -> hiddenRun.contains(id) == ofHiddenRun).toList();
     }
 
     boolean completed() {

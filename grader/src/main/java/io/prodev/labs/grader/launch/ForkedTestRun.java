@@ -20,6 +20,8 @@ public final class ForkedTestRun {
 
     /** A crash costs a new JVM; a submission that crashes every one of these has had its chances. */
     private static final int MAX_FORKS = 10;
+    /** The least time the hidden run gets, even after a visible run that used up the whole-run limit. */
+    private static final java.time.Duration HIDDEN_RUN_MINIMUM = java.time.Duration.ofSeconds(15);
 
     private final PreparedLab lab;
     private final RunLimits limits;
@@ -30,6 +32,8 @@ public final class ForkedTestRun {
     }
 
     /**
+     * Runs the visible tests, then the hidden ones in a JVM of their own.
+     *
      * @param scratch the submission's private folder: the events file and the JVM log live here, and
      *                learner code may write only inside its {@code sandbox/} (so it cannot forge events)
      * @param classes the submission's compiled main classes
@@ -40,26 +44,23 @@ public final class ForkedTestRun {
         long deadline = System.nanoTime() + limits.wholeRun().toNanos();
         EventLog events = new EventLog();
         List<String> notes = new ArrayList<>();
-        String whyUnfinished = "ended early";
+        String whyUnfinished;
         try {
             TestJvm.createWorkspace(workspace);
             Files.createDirectories(eventDir);
-            Path only = null;
-            for (int fork = 1; fork <= MAX_FORKS; fork++) {
-                Path eventFile = eventDir.resolve("events-" + fork + ".jsonl");
-                Process process = start(scratch, workspace, classes, eventFile, only);
-                whyUnfinished = waitFor(process, deadline);
-                if (events.add(eventFile) || whyUnfinished.equals(limits.stoppedAtTimeLimit()) || events.unfinished().isEmpty()) {
-                    break;
+            whyUnfinished = runPhase(false, scratch, workspace, classes, events, notes, deadline);
+            if (lab.hasHiddenTests()) {
+                // The hidden run gets a little time even when the visible one used it all: a hidden test that never
+                // ran would otherwise not be counted at all.
+                long hiddenDeadline = Math.max(deadline, System.nanoTime() + HIDDEN_RUN_MINIMUM.toNanos());
+                String whyHidden = runPhase(true, scratch, workspace, classes, events, notes, hiddenDeadline);
+                if (events.unfinished(false).isEmpty()) {
+                    whyUnfinished = whyHidden;
                 }
-                // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
-                String reason = events.crash() != null ? events.crash() : whyUnfinished;
-                if (events.running() != null) {
-                    events.blameWithItsTask(events.running(), reason);
+                if (!events.anyHiddenTestKnown()) {
+                    return RunOutcome.incomplete("the hidden tests could not run (" + whyHidden + "): "
+                            + TestJvm.logTail(scratch.resolve("test-jvm.log")));
                 }
-                notes.add("A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
-                only = eventDir.resolve("rerun-" + fork + ".txt");
-                Files.write(only, events.unfinished());
             }
         } catch (IOException e) {
             throw GraderException.infrastructure("cannot run the tests of " + scratch + ": " + e.getMessage(), e);
@@ -77,11 +78,54 @@ public final class ForkedTestRun {
         return new RunOutcome(events.results(whyUnfinished), notes);
     }
 
-    private Process start(Path scratch, Path workspace, Path classes, Path events, Path only) {
-        List<Path> readable = new ArrayList<>(List.of(lab.runnerClasses(), classes, lab.testClasses()));
-        readable.addAll(lab.classpath());
-        List<String> command = OsSandbox.detect().wrap(command(workspace, classes, events, only), readable,
-                List.of(workspace, events.getParent()), workspace.resolve("work"));
+    /**
+     * One run, visible or hidden, in as many JVMs as crashes need.
+     *
+     * @return why its unfinished tests did not finish ("ended early" when none is left)
+     */
+    private String runPhase(boolean hidden, Path scratch, Path workspace, Path classes, EventLog events,
+                            List<String> notes, long deadline) throws IOException {
+        Path eventDir = scratch.resolve("events");
+        String phase = hidden ? "hidden" : "visible";
+        String whyUnfinished = "ended early";
+        Path only = null;
+        for (int fork = 1; fork <= MAX_FORKS; fork++) {
+            Path eventFile = eventDir.resolve(phase + "-events-" + fork + ".jsonl");
+            Process process = start(hidden, scratch, workspace, classes, eventFile, only);
+            whyUnfinished = waitFor(process, deadline);
+            boolean completed = events.add(eventFile, hidden);
+            if (completed || whyUnfinished.equals(limits.stoppedAtTimeLimit()) || events.unfinished(hidden).isEmpty()) {
+                break;
+            }
+            // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
+            String reason = events.crash() != null ? events.crash() : whyUnfinished;
+            if (events.running() != null) {
+                events.blameWithItsTask(events.running(), reason);
+            }
+            notes.add(hidden ? "A hidden test crashed the test JVM; the hidden tests after it ran in a new one."
+                    : "A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
+            only = eventDir.resolve(phase + "-rerun-" + fork + ".txt");
+            Files.write(only, events.unfinished(hidden));
+        }
+        return whyUnfinished;
+    }
+
+    private Process start(boolean hidden, Path scratch, Path workspace, Path classes, Path events, Path only) {
+        List<Path> testDirs = hidden ? List.of(lab.testClasses(), lab.hiddenTests()) : List.of(lab.testClasses());
+        List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses(), classes));
+        classpath.addAll(testDirs);
+        classpath.addAll(lab.classpath());
+        List<String> arguments = new ArrayList<>(List.of(events.toString(), classes.toString(), workspace.toString(),
+                (hidden ? lab.hiddenTests() : lab.testClasses()).toString(),
+                String.join(java.io.File.pathSeparator, testDirs.stream().map(Path::toString).toList()),
+                Long.toString(limits.perTest().toSeconds()), Integer.toString(limits.outputBytes())));
+        if (only != null) {
+            arguments.add(only.toString());
+        }
+        List<String> java = TestJvm.command(limits, workspace, classpath, RunnerMain.class.getName(), arguments);
+        // The visible run's sandbox holds no hidden test: it cannot load one, nor read one, on any JDK.
+        List<String> command = OsSandbox.detect().wrap(java, classpath, List.of(workspace, events.getParent()),
+                workspace.resolve("work"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(scratch.resolve("test-jvm.log").toFile()));
@@ -102,17 +146,5 @@ public final class ForkedTestRun {
             Thread.currentThread().interrupt();
             throw GraderException.infrastructure("interrupted while tests ran", e);
         }
-    }
-
-    private List<String> command(Path workspace, Path classes, Path events, Path only) {
-        List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses(), classes, lab.testClasses()));
-        classpath.addAll(lab.classpath());
-        List<String> arguments = new ArrayList<>(List.of(events.toString(), classes.toString(), workspace.toString(),
-                lab.testClasses().toString(), Long.toString(limits.perTest().toSeconds()),
-                Integer.toString(limits.outputBytes())));
-        if (only != null) {
-            arguments.add(only.toString());
-        }
-        return TestJvm.command(limits, workspace, classpath, RunnerMain.class.getName(), arguments);
     }
 }

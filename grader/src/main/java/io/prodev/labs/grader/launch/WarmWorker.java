@@ -104,10 +104,11 @@ final class WarmWorker implements AutoCloseable {
             List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses()));
             classpath.addAll(lab.classpath());
             List<String> java = TestJvm.command(limits, workspace, classpath, WorkerMain.class.getName(),
-                    List.of(workspace.toString(), lab.testClasses().toString(), Long.toString(limits.perTest().toSeconds()),
+                    List.of(workspace.toString(), lab.testClasses().toString(), lab.hiddenTests().toString(),
+                            Long.toString(limits.perTest().toSeconds()),
                             Integer.toString(limits.outputBytes()), String.join(",", lab.catalogue().fixtures())));
             List<Path> readable = new ArrayList<>(classpath);
-            readable.addAll(List.of(lab.testClasses(), dir.resolve("inbox")));
+            readable.addAll(List.of(lab.testClasses(), lab.hiddenTests(), dir.resolve("inbox")));
             List<String> command = OsSandbox.detect().wrap(java, readable, List.of(workspace, dir.resolve("outbox")),
                     workspace.resolve("work"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -155,16 +156,19 @@ final class WarmWorker implements AutoCloseable {
     }
 
     /**
-     * Runs every test against {@code classes}, the events going to {@code events}; kills the worker past
-     * {@code limit}. The worker resets its fixtures before the run.
+     * Runs every test against {@code classes}, the visible run's events going to {@code visibleEvents} and the
+     * hidden run's to {@code hiddenEvents}; kills the worker past {@code limit}. The worker resets its fixtures
+     * before the run.
      */
-    Reply run(Path events, Path classes, Duration limit) {
+    Reply run(Path visibleEvents, Path hiddenEvents, Path classes, Duration limit) {
         runs++;
         Path inboxClasses = inbox.resolve("run-" + runs);
-        Path outboxEvents = outbox.resolve("events-" + runs + ".jsonl");
+        Path outboxVisible = outbox.resolve("visible-events-" + runs + ".jsonl");
+        Path outboxHidden = outbox.resolve("hidden-events-" + runs + ".jsonl");
         try {
             Directories.copy(classes, inboxClasses);
-            commands.write(WorkerMessage.of(Kind.RUN, outboxEvents.toString(), inboxClasses.toString()).line() + "\n");
+            commands.write(WorkerMessage.of(Kind.RUN, outboxVisible.toString(), outboxHidden.toString(),
+                    inboxClasses.toString()).line() + "\n");
             commands.flush();
             String reply = replies.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
             if (reply == null) {
@@ -180,7 +184,8 @@ final class WarmWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Reply.abandon("interrupted");
         } finally {
-            moveQuietly(outboxEvents, events);
+            moveQuietly(outboxVisible, visibleEvents);
+            moveQuietly(outboxHidden, hiddenEvents);
             Directories.deleteQuietly(inboxClasses);
         }
     }

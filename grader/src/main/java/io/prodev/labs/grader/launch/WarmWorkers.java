@@ -88,7 +88,8 @@ public final class WarmWorkers implements AutoCloseable {
             }
         }
         Path eventFile = scratch.resolve("events-warm.jsonl");
-        WarmWorker.Reply reply = worker.run(eventFile, classes, limits.wholeRun());
+        Path hiddenEventFile = scratch.resolve("events-warm-hidden.jsonl");
+        WarmWorker.Reply reply = worker.run(eventFile, hiddenEventFile, classes, limits.wholeRun());
         if (reply.workerGoesOn() && worker.runs() < RUNS_PER_WORKER) {
             idle.addFirst(worker);
         } else {
@@ -100,16 +101,22 @@ public final class WarmWorkers implements AutoCloseable {
             started.remove(worker);
             worker.close();
         }
-        Optional<RunOutcome> outcome = reply.resultsStand() ? outcome(reply, eventFile) : Optional.empty();
+        Optional<RunOutcome> outcome = reply.resultsStand() ? outcome(reply, eventFile, hiddenEventFile) : Optional.empty();
         outcome.ifPresent(counted -> warmRuns.incrementAndGet());
         return outcome;
     }
 
     /** The results a warm run streamed, when they are complete or cut by the time limit; nothing otherwise. */
-    private Optional<RunOutcome> outcome(WarmWorker.Reply reply, Path eventFile) {
+    private Optional<RunOutcome> outcome(WarmWorker.Reply reply, Path eventFile, Path hiddenEventFile) {
         EventLog events = new EventLog();
         try {
             boolean completed = events.add(eventFile);
+            if (lab.hasHiddenTests()) {
+                completed &= events.add(hiddenEventFile, true);
+                if (!events.anyHiddenTestKnown()) {
+                    return Optional.empty(); // the hidden tests must be counted: a fresh JVM runs them
+                }
+            }
             if (!events.anyTestKnown()) {
                 return Optional.empty(); // a fresh JVM says why no test ran in words of its own
             }

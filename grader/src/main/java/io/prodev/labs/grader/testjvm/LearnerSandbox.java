@@ -34,10 +34,13 @@ final class LearnerSandbox extends SecurityManager {
     private final Set<String> jvmWideChanges = ConcurrentHashMap.newKeySet();
     private volatile boolean runnerMayExit;
 
-    LearnerSandbox(Path learnerClasses, Path workspace, Path protectedTests, Consumer<String> onDenied) {
+    /** @param protectedTests the folders of the instructor's tests, visible and hidden: learner code reads none */
+    LearnerSandbox(Path learnerClasses, Path workspace, List<Path> protectedTests, Consumer<String> onDenied) {
         judge(learnerClasses);
         this.workspace = workspace.toAbsolutePath().normalize();
-        this.protectedFiles = listFiles(protectedTests.toAbsolutePath().normalize());
+        Set<Path> files = new java.util.HashSet<>();
+        protectedTests.forEach(dir -> files.addAll(listFiles(dir.toAbsolutePath().normalize())));
+        this.protectedFiles = Set.copyOf(files);
         this.onDenied = onDenied;
     }
 

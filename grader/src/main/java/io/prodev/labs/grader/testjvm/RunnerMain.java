@@ -9,7 +9,10 @@ import java.util.List;
  * The forked JVM's entry point: runs the instructor's tests against a submission's classes and
  * streams one JSON line per event to a file. The grader starts it; nobody else needs to.
  *
- * <pre>RunnerMain EVENTS LEARNER_CLASSES WORKSPACE TEST_CLASSES TEST_TIMEOUT_S OUTPUT_LIMIT [ONLY_THESE_IDS_FILE]</pre>
+ * <pre>RunnerMain EVENTS LEARNER_CLASSES WORKSPACE TEST_ROOT TEST_DIRS TEST_TIMEOUT_S OUTPUT_LIMIT [ONLY_THESE_IDS_FILE]</pre>
+ *
+ * <p>TEST_ROOT is where the tests to run are (the visible tests, or in a run of their own the hidden ones);
+ * TEST_DIRS, path-separated, every test folder on the class path, which learner code may not read.
  *
  * <p>With the last argument it runs only the tests whose unique ids the file lists: the grader's way to
  * go on after a test brought a JVM down (JUnit ends a run on OutOfMemoryError).
@@ -24,16 +27,19 @@ public final class RunnerMain {
         Path learnerClasses = Path.of(args[1]);
         Path workspace = Path.of(args[2]);
         Path testClasses = Path.of(args[3]);
-        long testSeconds = Long.parseLong(args[4]);
-        int outputLimit = Integer.parseInt(args[5]);
-        List<String> onlyThese = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
+        List<Path> testDirs = java.util.Arrays.stream(args[4].split(java.io.File.pathSeparator)).map(Path::of).toList();
+        long testSeconds = Long.parseLong(args[5]);
+        int outputLimit = Integer.parseInt(args[6]);
+        List<String> onlyThese = args.length > 7 ? Files.readAllLines(Path.of(args[7])) : List.of();
 
         PrintStream realErr = System.err;
         int exitCode = 0;
         EventWriter writer = new EventWriter(events);
         try {
-            TestClassPreloader.of(testClasses).loadAll(RunnerMain.class.getClassLoader());
-            LearnerSandbox sandbox = new LearnerSandbox(learnerClasses, workspace, testClasses,
+            for (Path dir : testDirs) {
+                TestClassPreloader.of(dir).loadAll(RunnerMain.class.getClassLoader());
+            }
+            LearnerSandbox sandbox = new LearnerSandbox(learnerClasses, workspace, testDirs,
                     denial -> writer.write(writer.event("denied").put("what", denial)));
             boolean sandboxed = sandbox.install();
             writer.write(writer.event("sandbox").put("active", sandboxed));

@@ -21,6 +21,9 @@ final class TestClassPreloader {
 
     /** Lists the test classes once: a warm worker loads them anew for every submission, from the same files. */
     static TestClassPreloader of(Path testClasses) throws IOException {
+        if (!Files.isDirectory(testClasses)) {
+            return new TestClassPreloader(List.of());
+        }
         try (Stream<Path> files = Files.walk(testClasses)) {
             return new TestClassPreloader(files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> testClasses.relativize(file).toString())
@@ -29,6 +32,11 @@ final class TestClassPreloader {
                     .sorted()
                     .toList());
         }
+    }
+
+    /** Whether the folder holds any class. */
+    boolean any() {
+        return !names.isEmpty();
     }
 
     void loadAll(ClassLoader loader) {

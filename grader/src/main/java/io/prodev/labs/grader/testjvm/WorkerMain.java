@@ -27,9 +27,9 @@ import org.junit.platform.launcher.Launcher;
  * over stdin and stdout, a line at a time:
  *
  * <pre>
- * WorkerMain WORKSPACE TEST_CLASSES TEST_TIMEOUT_S OUTPUT_LIMIT FIXTURES
+ * WorkerMain WORKSPACE TEST_CLASSES HIDDEN_TESTS TEST_TIMEOUT_S OUTPUT_LIMIT FIXTURES
  *   worker says  READY fixtures-started, or UNSANDBOXED and ends, or ABANDON why (a fixture did not start)
- *   grader says  RUN events-file learner-classes
+ *   grader says  RUN visible-events-file hidden-events-file learner-classes
  *   worker says  CLEAN | RETIRE why | ABANDON why
  * </pre>
  *
@@ -40,6 +40,11 @@ import org.junit.platform.launcher.Launcher;
  * <p>FIXTURES names the lab's fixtures (comma-separated, empty for none). The worker starts them inside
  * itself before any learner code loads, so they live in its OS sandbox and on its loopback, and resets them
  * before every submission.
+ *
+ * <p>Each submission's tests run twice over: the visible tests, then the hidden ones, each run in a class loader
+ * of its own with its own copy of the learner's classes. The visible run's loader cannot load a hidden class,
+ * the sandbox lets no learner code read a test file, and the hidden run comes last, so nothing learner code
+ * learns there can reach the visible run's messages; the grader reads only pass or fail from the hidden run.
  *
  * <p>Without the sandbox the worker refuses: one submission could then reach the next one's files.
  */
@@ -57,15 +62,19 @@ public final class WorkerMain {
     private final AtomicReference<EventWriter> events;
     private final OutputCapture output;
     private final TestClassPreloader preloader;
+    private final Path hiddenTests;
+    private final TestClassPreloader hiddenPreloader;
     private final Launcher launcher = TestRunRequest.launcher();
 
-    private WorkerMain(Path workspace, Path testClasses, long testSeconds, int outputLimit, PrintStream replies,
-                       LearnerSandbox sandbox, AtomicReference<EventWriter> events, InJvmFixtures fixtures)
-            throws IOException {
+    private WorkerMain(Path workspace, Path testClasses, Path hiddenTests, long testSeconds, int outputLimit,
+                       PrintStream replies, LearnerSandbox sandbox, AtomicReference<EventWriter> events,
+                       InJvmFixtures fixtures) throws IOException {
         this.fixtures = fixtures;
         this.workspace = workspace;
         this.testClasses = testClasses;
+        this.hiddenTests = hiddenTests;
         this.preloader = TestClassPreloader.of(testClasses);
+        this.hiddenPreloader = TestClassPreloader.of(hiddenTests);
         this.testSeconds = testSeconds;
         this.replies = replies;
         this.sandbox = sandbox;
@@ -76,9 +85,10 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         Path workspace = Path.of(args[0]);
         Path testClasses = Path.of(args[1]);
-        long testSeconds = Long.parseLong(args[2]);
-        int outputLimit = Integer.parseInt(args[3]);
-        String fixtureNames = args.length > 4 ? args[4] : "";
+        Path hiddenTests = Path.of(args[2]);
+        long testSeconds = Long.parseLong(args[3]);
+        int outputLimit = Integer.parseInt(args[4]);
+        String fixtureNames = args.length > 5 ? args[5] : "";
 
         // The protocol's streams are taken before any test runs: learner code that reads System.in gets
         // nothing, and what it prints goes to the capped capture, never into a reply.
@@ -97,13 +107,15 @@ public final class WorkerMain {
         }
 
         AtomicReference<EventWriter> events = new AtomicReference<>();
-        LearnerSandbox sandbox = new LearnerSandbox(workspace.resolve("no-submission-yet"), workspace, testClasses,
+        LearnerSandbox sandbox = new LearnerSandbox(workspace.resolve("no-submission-yet"), workspace,
+                List.of(testClasses, hiddenTests),
                 denial -> events.get().write(events.get().event("denied").put("what", denial)));
         if (!sandbox.install()) {
             replies.println(WorkerMessage.of(Kind.UNSANDBOXED).line());
             Runtime.getRuntime().halt(0);
         }
-        WorkerMain worker = new WorkerMain(workspace, testClasses, testSeconds, outputLimit, replies, sandbox, events, fixtures);
+        WorkerMain worker = new WorkerMain(workspace, testClasses, hiddenTests, testSeconds, outputLimit, replies, sandbox,
+                events, fixtures);
         PrintStream captured = worker.output.printStream();
         System.setOut(captured);
         System.setErr(captured);
@@ -111,7 +123,7 @@ public final class WorkerMain {
 
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             WorkerMessage command = worker.command(line);
-            worker.run(Path.of(command.fields().get(0)), Path.of(command.fields().get(1)));
+            worker.run(Path.of(command.fields().get(0)), Path.of(command.fields().get(1)), Path.of(command.fields().get(2)));
         }
         worker.end(WorkerMessage.of(Kind.ABANDON, "the grader went away"));
     }
@@ -130,7 +142,7 @@ public final class WorkerMain {
         throw new AssertionError("end() halts the JVM");
     }
 
-    private void run(Path eventFile, Path learnerClasses) {
+    private void run(Path visibleEvents, Path hiddenEvents, Path learnerClasses) {
         try {
             fixtures.reset(); // nothing one submission stored in Redis (or any fixture) is there for the next
             for (String dir : List.of("tmp", "home", "work")) {
@@ -138,22 +150,10 @@ public final class WorkerMain {
             }
             sandbox.takeJvmWideChanges(); // the worker's own set-up, and the last run's, already judged
             LeftBehind before = LeftBehind.snapshot();
-            URLClassLoader submission = new URLClassLoader(SUBMISSION_LOADER,
-                    new URL[] {learnerClasses.toUri().toURL(), testClasses.toUri().toURL()}, WorkerMain.class.getClassLoader());
-            try (EventWriter writer = new EventWriter(eventFile)) {
-                events.set(writer);
-                writer.write(writer.event("sandbox").put("active", true));
-                preloader.loadAll(submission);
-                sandbox.judge(learnerClasses);
-                Thread.currentThread().setContextClassLoader(submission);
-                output.take();
-                launcher.execute(TestRunRequest.of(testClasses, testSeconds, List.of()),
-                        new StreamingListener(writer, output, () -> end(WorkerMessage.of(Kind.ABANDON, "a test timed out"))));
-                writer.write(writer.event("done"));
-            } finally {
-                Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());
-                sandbox.judge(workspace.resolve("no-submission-yet"));
-                submission.close();
+            runTests(visibleEvents, learnerClasses, List.of(testClasses), testClasses, List.of(preloader));
+            if (hiddenPreloader.any()) {
+                runTests(hiddenEvents, learnerClasses, List.of(testClasses, hiddenTests), hiddenTests,
+                        List.of(preloader, hiddenPreloader));
             }
             List<String> left = new ArrayList<>(before.since());
             sandbox.takeJvmWideChanges().forEach(change -> left.add("a JVM-wide setting changed (" + change + ")"));
@@ -163,6 +163,32 @@ public final class WorkerMain {
             replies.println(WorkerMessage.of(Kind.CLEAN).line());
         } catch (Throwable crash) {
             end(WorkerMessage.of(Kind.ABANDON, "the run crashed: " + crash));
+        }
+    }
+
+    /** Runs the tests under {@code root} in a class loader of their own: learner classes, then {@code testDirs}. */
+    private void runTests(Path eventFile, Path learnerClasses, List<Path> testDirs, Path root,
+                          List<TestClassPreloader> preloaders) throws IOException {
+        List<URL> urls = new ArrayList<>(List.of(learnerClasses.toUri().toURL()));
+        for (Path dir : testDirs) {
+            urls.add(dir.toUri().toURL());
+        }
+        URLClassLoader submission = new URLClassLoader(SUBMISSION_LOADER, urls.toArray(URL[]::new),
+                WorkerMain.class.getClassLoader());
+        try (EventWriter writer = new EventWriter(eventFile)) {
+            events.set(writer);
+            writer.write(writer.event("sandbox").put("active", true));
+            preloaders.forEach(preloader -> preloader.loadAll(submission));
+            sandbox.judge(learnerClasses);
+            Thread.currentThread().setContextClassLoader(submission);
+            output.take();
+            launcher.execute(TestRunRequest.of(root, testSeconds, List.of()),
+                    new StreamingListener(writer, output, () -> end(WorkerMessage.of(Kind.ABANDON, "a test timed out"))));
+            writer.write(writer.event("done"));
+        } finally {
+            Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());
+            sandbox.judge(workspace.resolve("no-submission-yet"));
+            submission.close();
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * lives in one place.
  *
  * @param kind   what the line says
- * @param fields its fields: the events file and the learner classes for {@link Kind#RUN}, the fixtures
+ * @param fields its fields: the two events files and the learner classes for {@link Kind#RUN}, the fixtures
  *               started for {@link Kind#READY}, the reason for {@link Kind#RETIRE} and {@link Kind#ABANDON},
  *               none otherwise
  */
@@ -17,8 +17,8 @@ public record WorkerMessage(Kind kind, List<String> fields) {
 
     /** The kinds of line, each with the number of fields it carries. */
     public enum Kind {
-        /** grader: run every test against these learner classes, writing events here. */
-        RUN(2),
+        /** grader: run every test against these learner classes, writing the visible and the hidden run's events here. */
+        RUN(3),
         /** worker: started, sandboxed, its fixtures started (their descriptions, "; "-separated), waiting for a run. */
         READY(1),
         /** worker: this JDK has no SecurityManager, so it will not run anyone's code; it ends. */

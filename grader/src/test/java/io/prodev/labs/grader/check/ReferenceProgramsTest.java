@@ -47,7 +47,7 @@ class ReferenceProgramsTest {
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 sources.resolve("Greeter.java").toString(), sources.resolve("Sleeper.java").toString());
         assertThat(exit).as("javac exit code").isZero();
-        prepared = new PreparedLab("demo-lab", lab, new LabCatalogue("demo-lab", "Demo", "Caching", List.of()),
+        prepared = PreparedLab.of("demo-lab", lab, new LabCatalogue("demo-lab", "Demo", "Caching", List.of()),
                 Files.createDirectories(lab.resolve("target/test-classes")), List.of(), List.of(), lab);
     }
 

@@ -11,7 +11,7 @@ class WorkerMessageTest {
 
     @Test
     void everyKindReadsBackAsWritten() {
-        for (WorkerMessage message : new WorkerMessage[] {WorkerMessage.of(Kind.RUN, "/tmp/events.jsonl", "/tmp/classes"),
+        for (WorkerMessage message : new WorkerMessage[] {WorkerMessage.of(Kind.RUN, "/tmp/visible.jsonl", "/tmp/hidden.jsonl", "/tmp/classes"),
                 WorkerMessage.of(Kind.READY, "embedded redis-server on 127.0.0.1:4000"), WorkerMessage.of(Kind.UNSANDBOXED), WorkerMessage.of(Kind.CLEAN),
                 WorkerMessage.of(Kind.RETIRE, "thread 'x' was still running"), WorkerMessage.of(Kind.ABANDON, "a test timed out")}) {
             assertThat(WorkerMessage.parse(message.line())).as("%s read back from its line", message).isEqualTo(message);
@@ -31,6 +31,6 @@ class WorkerMessageTest {
         assertThatThrownBy(() -> WorkerMessage.parse("hello")).hasMessage("not a worker message: 'hello'");
         assertThatThrownBy(() -> WorkerMessage.parse("run\tonly-one-field"))
                 .hasMessageContaining("not a worker message: 'run\tonly-one-field'")
-                .hasMessageContaining("RUN carries 2 field(s), got 1");
+                .hasMessageContaining("RUN carries 3 field(s), got 1");
     }
 }
