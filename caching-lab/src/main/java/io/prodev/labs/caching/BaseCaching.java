@@ -2,10 +2,10 @@ package io.prodev.labs.caching;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 import java.util.TreeMap;
 // END SOLUTION
+import java.util.function.Consumer;
+// BEGIN SOLUTION: remove
 
 /**
  * What every cache of this lab shares: the {@code put}/{@code get} API, {@link #printCache()}, and
@@ -24,7 +24,7 @@ public abstract class BaseCaching {
     public static final Consumer<String> STANDARD_OUT = line -> System.out.println(line);
 
     /** Drops every line. */
-    public static final Consumer<String> SILENT = line -> { };
+    public static final Consumer<String> SILENT = line -> {};
 
     private final Consumer<String> out;
 

@@ -14,8 +14,7 @@ import java.util.function.Consumer;
  */
 public final class Main {
 
-    private record Policy(String name, BiFunction<Integer, Consumer<String>, BaseCaching> newCache) {
-    }
+    private record Policy(String name, BiFunction<Integer, Consumer<String>, BaseCaching> newCache) {}
 
     private static final List<Policy> POLICIES = List.of(
             new Policy("FIFO", FIFOCache::new),
@@ -30,8 +29,7 @@ public final class Main {
     private static final long SEED = 42;
     private static final int[] CAPACITIES = {10, 100, 1_000};
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         for (Policy policy : POLICIES) {
@@ -70,7 +68,8 @@ public final class Main {
 
     private static void printHitRatios() {
         String[] requests = new ZipfKeys(DISTINCT_KEYS, ZIPF_EXPONENT, SEED).next(REQUESTS);
-        System.out.printf("Hit ratio on %,d requests over %,d keys (Zipf exponent %.2f, seed %d):%n",
+        System.out.printf(
+                "Hit ratio on %,d requests over %,d keys (Zipf exponent %.2f, seed %d):%n",
                 REQUESTS, DISTINCT_KEYS, ZIPF_EXPONENT, SEED);
         StringBuilder header = new StringBuilder(String.format("%10s", "capacity"));
         POLICIES.forEach(policy -> header.append(String.format("%8s", policy.name())));

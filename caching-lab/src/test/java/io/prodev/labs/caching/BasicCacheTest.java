@@ -28,7 +28,8 @@ class BasicCacheTest {
         cache.put("A", "Hello");
         cache.put("A", "Street");
 
-        assertThat(cache.get("A")).as("get(\"A\") after put(\"A\", \"Hello\") then put(\"A\", \"Street\")")
+        assertThat(cache.get("A"))
+                .as("get(\"A\") after put(\"A\", \"Hello\") then put(\"A\", \"Street\")")
                 .isEqualTo("Street");
     }
 
@@ -39,9 +40,13 @@ class BasicCacheTest {
         }
 
         for (int i = 0; i < 100; i++) {
-            assertThat(cache.get("K" + i)).as("get(\"K%d\") after putting K0..K99 into a BasicCache", i).isEqualTo(i);
+            assertThat(cache.get("K" + i))
+                    .as("get(\"K%d\") after putting K0..K99 into a BasicCache", i)
+                    .isEqualTo(i);
         }
-        assertThat(lines).as("lines printed by a BasicCache that was only given puts and gets").isEmpty();
+        assertThat(lines)
+                .as("lines printed by a BasicCache that was only given puts and gets")
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +64,8 @@ class BasicCacheTest {
 
         assertThat(cache.get("A")).as("get(\"A\") after put(\"A\", null)").isNull();
         cache.printCache();
-        assertThat(lines).as("printCache() after put(null, \"Hello\") and put(\"A\", null)")
+        assertThat(lines)
+                .as("printCache() after put(null, \"Hello\") and put(\"A\", null)")
                 .containsExactly("Current cache:");
     }
 
@@ -71,7 +77,8 @@ class BasicCacheTest {
 
         cache.printCache();
 
-        assertThat(lines).as("printCache() after putting C, A and B")
+        assertThat(lines)
+                .as("printCache() after putting C, A and B")
                 .containsExactly("Current cache:", "A: Hello", "B: World", "C: Holberton");
     }
 
@@ -95,8 +102,9 @@ class BasicCacheTest {
 
         cache.printCache();
 
-        assertThat(lines).as("printCache() after putting A..E, then A again with \"Street\"").containsExactly(
-                "Current cache:", "A: Street", "B: World", "C: Holberton", "D: School", "E: Battery");
+        assertThat(lines)
+                .as("printCache() after putting A..E, then A again with \"Street\"")
+                .containsExactly("Current cache:", "A: Street", "B: World", "C: Holberton", "D: School", "E: Battery");
     }
 
     @Test
@@ -107,7 +115,8 @@ class BasicCacheTest {
             defaultCache.printCache();
         });
 
-        assertThat(printed).as("standard output of printCache() on a BasicCache() holding A: Hello")
+        assertThat(printed)
+                .as("standard output of printCache() on a BasicCache() holding A: Hello")
                 .containsExactly("Current cache:", "A: Hello");
     }
 }

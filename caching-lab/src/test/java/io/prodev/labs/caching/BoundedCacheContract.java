@@ -50,7 +50,9 @@ abstract class BoundedCacheContract<C extends BaseCaching> {
         cache.put(null, "x");
         cache.put("E", null);
 
-        assertThat(lines).as("lines printed after put(null, \"x\") and put(\"E\", null) on a full cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after put(null, \"x\") and put(\"E\", null) on a full cache")
+                .isEmpty();
         assertThat(cache.get("E")).as("get(\"E\") after put(\"E\", null)").isNull();
         assertThat(cache.get(null)).as("get(null)").isNull();
         assertThat(cache.snapshot()).as("contents after the ignored puts").containsOnlyKeys("A", "B", "C", "D");
@@ -74,8 +76,10 @@ abstract class BoundedCacheContract<C extends BaseCaching> {
             }
         });
 
-        assertThat(printed).as("standard output after putting K0..K%d into new %s()", BaseCaching.MAX_ITEMS, className())
-                .hasSize(1).allMatch(line -> line.startsWith("DISCARD: K"));
+        assertThat(printed)
+                .as("standard output after putting K0..K%d into new %s()", BaseCaching.MAX_ITEMS, className())
+                .hasSize(1)
+                .allMatch(line -> line.startsWith("DISCARD: K"));
     }
 
     /** With room for one item, every policy has one choice: a get in between changes nothing. */
@@ -86,8 +90,12 @@ abstract class BoundedCacheContract<C extends BaseCaching> {
         single.get("A");
         single.put("B", "World");
 
-        assertThat(lines).as("lines printed after put A, get A, put B on a %s of 1", className()).containsExactly("DISCARD: A");
-        assertThat(single.get("B")).as("get(\"B\") in a %s of 1 after A then B", className()).isEqualTo("World");
+        assertThat(lines)
+                .as("lines printed after put A, get A, put B on a %s of 1", className())
+                .containsExactly("DISCARD: A");
+        assertThat(single.get("B"))
+                .as("get(\"B\") in a %s of 1 after A then B", className())
+                .isEqualTo("World");
         assertThat(single.get("A")).as("get(\"A\") after A was evicted").isNull();
     }
 

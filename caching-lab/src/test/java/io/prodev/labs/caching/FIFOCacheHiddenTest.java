@@ -30,7 +30,8 @@ class FIFOCacheHiddenTest {
             cache.put(key, key);
         }
 
-        assertThat(lines).as("lines printed after putting A, B, C, A, D, E into a FIFO cache of 2")
+        assertThat(lines)
+                .as("lines printed after putting A, B, C, A, D, E into a FIFO cache of 2")
                 .containsExactly("DISCARD: A", "DISCARD: B", "DISCARD: C", "DISCARD: A");
     }
 }

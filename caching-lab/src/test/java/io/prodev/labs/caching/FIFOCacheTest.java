@@ -25,8 +25,11 @@ class FIFOCacheTest extends BoundedCacheContract<FIFOCache> {
     void evictsTheKeyPutFirstWhenANewKeyArrivesInAFullCache() {
         putAll("A", "B", "C", "D", "E");
 
-        assertThat(lines).as("lines printed after putting A..E into a FIFO cache of 4").containsExactly("DISCARD: A");
-        assertThat(cache.snapshot()).as("contents after putting A..E into a FIFO cache of 4")
+        assertThat(lines)
+                .as("lines printed after putting A..E into a FIFO cache of 4")
+                .containsExactly("DISCARD: A");
+        assertThat(cache.snapshot())
+                .as("contents after putting A..E into a FIFO cache of 4")
                 .containsOnlyKeys("B", "C", "D", "E");
     }
 
@@ -34,7 +37,9 @@ class FIFOCacheTest extends BoundedCacheContract<FIFOCache> {
     void doesNotEvictWhileThereIsRoom() {
         putAll("A", "B", "C", "D");
 
-        assertThat(lines).as("lines printed after putting A..D into a FIFO cache of 4").isEmpty();
+        assertThat(lines)
+                .as("lines printed after putting A..D into a FIFO cache of 4")
+                .isEmpty();
         assertThat(cache.snapshot()).as("contents after putting A..D").containsOnlyKeys("A", "B", "C", "D");
     }
 
@@ -42,11 +47,14 @@ class FIFOCacheTest extends BoundedCacheContract<FIFOCache> {
     void updatingAKeyNeitherEvictsNorMovesItInTheQueue() {
         putAll("A", "B", "C", "D");
         cache.put("A", "Street");
-        assertThat(lines).as("lines printed after updating A in a full FIFO cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after updating A in a full FIFO cache")
+                .isEmpty();
 
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, update of A, then E: A is still the oldest")
+        assertThat(lines)
+                .as("lines printed after A..D, update of A, then E: A is still the oldest")
                 .containsExactly("DISCARD: A");
     }
 
@@ -70,9 +78,11 @@ class FIFOCacheTest extends BoundedCacheContract<FIFOCache> {
         cache.put("C", "Street");
         cache.put("F", "Mission");
 
-        assertThat(lines).as("lines printed after A, B, C, D, E, update of C, F")
+        assertThat(lines)
+                .as("lines printed after A, B, C, D, E, update of C, F")
                 .containsExactly("DISCARD: A", "DISCARD: B");
-        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+        assertThat(cache.snapshot())
+                .as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("C", "Street", "D", "School", "E", "Battery", "F", "Mission"));
     }
 }

@@ -34,8 +34,11 @@ class LFUCacheHiddenTest {
             cache.put("new" + i, i);
         }
 
-        assertThat(cache.get("hot")).as("get(\"hot\") after 5 reads, then 1000 new keys").isEqualTo("hot");
-        assertThat(lines).as("number of DISCARD lines after 1000 new keys into a full LFU cache of 3")
+        assertThat(cache.get("hot"))
+                .as("get(\"hot\") after 5 reads, then 1000 new keys")
+                .isEqualTo("hot");
+        assertThat(lines)
+                .as("number of DISCARD lines after 1000 new keys into a full LFU cache of 3")
                 .hasSize(998);
     }
 
@@ -51,7 +54,8 @@ class LFUCacheHiddenTest {
         cache.put("D", "D");
         cache.put("E", "E");
 
-        assertThat(lines).as("lines printed after A, B, C, update B, get A, get C, put D, put E (cache of 3)")
+        assertThat(lines)
+                .as("lines printed after A, B, C, update B, get A, get C, put D, put E (cache of 3)")
                 .containsExactly("DISCARD: B", "DISCARD: D");
     }
 }

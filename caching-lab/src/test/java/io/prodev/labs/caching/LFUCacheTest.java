@@ -30,7 +30,8 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
         cache.get("C");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get A, B and C, then E: D was used once, the others twice")
+        assertThat(lines)
+                .as("lines printed after A..D, get A, B and C, then E: D was used once, the others twice")
                 .containsExactly("DISCARD: D");
     }
 
@@ -43,7 +44,8 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
         cache.get("B");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get C, A, D, B (all used twice, C longest ago), then E")
+        assertThat(lines)
+                .as("lines printed after A..D, get C, A, D, B (all used twice, C longest ago), then E")
                 .containsExactly("DISCARD: C");
     }
 
@@ -51,11 +53,14 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
     void updatingAKeyCountsAsAUseAndEvictsNothing() {
         putAll("A", "B", "C", "D");
         cache.put("A", "Street");
-        assertThat(lines).as("lines printed after updating A in a full LFU cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after updating A in a full LFU cache")
+                .isEmpty();
 
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, update of A, then E: A was used twice")
+        assertThat(lines)
+                .as("lines printed after A..D, update of A, then E: A was used twice")
                 .containsExactly("DISCARD: B");
         assertThat(cache.get("A")).as("get(\"A\") after put(\"A\", \"Street\")").isEqualTo("Street");
     }
@@ -70,7 +75,8 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
         two.put("C", "Holberton");
         two.put("D", "School");
 
-        assertThat(lines).as("lines printed after put A, get A, put B, C, D on an LFU cache of 2")
+        assertThat(lines)
+                .as("lines printed after put A, get A, put B, C, D on an LFU cache of 2")
                 .containsExactly("DISCARD: B", "DISCARD: C");
     }
 
@@ -84,7 +90,8 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
         two.get("B");
         two.put("C", "Holberton");
 
-        assertThat(lines).as("lines printed after put A, B, get A, B (both used twice), put C on an LFU cache of 2")
+        assertThat(lines)
+                .as("lines printed after put A, B, get A, B (both used twice), put C on an LFU cache of 2")
                 .containsExactly("DISCARD: A");
     }
 
@@ -105,9 +112,18 @@ class LFUCacheTest extends BoundedCacheContract<LFUCache> {
             cache.put(key, key);
         }
 
-        assertThat(lines).as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K").containsExactly(
-                "DISCARD: A", "DISCARD: D", "DISCARD: E", "DISCARD: F", "DISCARD: G", "DISCARD: H", "DISCARD: I");
-        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+        assertThat(lines)
+                .as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K")
+                .containsExactly(
+                        "DISCARD: A",
+                        "DISCARD: D",
+                        "DISCARD: E",
+                        "DISCARD: F",
+                        "DISCARD: G",
+                        "DISCARD: H",
+                        "DISCARD: I");
+        assertThat(cache.snapshot())
+                .as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("B", "World", "C", "Street", "J", "J", "K", "K"));
     }
 }

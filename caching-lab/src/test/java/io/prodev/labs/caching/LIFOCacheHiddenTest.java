@@ -30,7 +30,8 @@ class LIFOCacheHiddenTest {
             cache.put(key, key);
         }
 
-        assertThat(lines).as("lines printed after putting A..G into a LIFO cache of 4")
+        assertThat(lines)
+                .as("lines printed after putting A..G into a LIFO cache of 4")
                 .containsExactly("DISCARD: D", "DISCARD: E", "DISCARD: F");
     }
 
@@ -44,7 +45,9 @@ class LIFOCacheHiddenTest {
         cache.get("D");
         cache.put("E", "E");
 
-        assertThat(lines).as("lines printed after A..D, update of A, get D, then E").containsExactly("DISCARD: A");
+        assertThat(lines)
+                .as("lines printed after A..D, update of A, get D, then E")
+                .containsExactly("DISCARD: A");
         assertThat(cache.get("D")).as("get(\"D\") after A was evicted instead").isEqualTo("D");
     }
 }

@@ -25,8 +25,11 @@ class LIFOCacheTest extends BoundedCacheContract<LIFOCache> {
     void evictsTheKeyPutLastWhenANewKeyArrivesInAFullCache() {
         putAll("A", "B", "C", "D", "E");
 
-        assertThat(lines).as("lines printed after putting A..E into a LIFO cache of 4").containsExactly("DISCARD: D");
-        assertThat(cache.snapshot()).as("contents after putting A..E into a LIFO cache of 4")
+        assertThat(lines)
+                .as("lines printed after putting A..E into a LIFO cache of 4")
+                .containsExactly("DISCARD: D");
+        assertThat(cache.snapshot())
+                .as("contents after putting A..E into a LIFO cache of 4")
                 .containsOnlyKeys("A", "B", "C", "E");
     }
 
@@ -34,11 +37,14 @@ class LIFOCacheTest extends BoundedCacheContract<LIFOCache> {
     void updatingAKeyMakesItTheLastPutWithoutEvicting() {
         putAll("A", "B", "C", "D");
         cache.put("B", "Street");
-        assertThat(lines).as("lines printed after updating B in a full LIFO cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after updating B in a full LIFO cache")
+                .isEmpty();
 
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, update of B, then E: B was put last")
+        assertThat(lines)
+                .as("lines printed after A..D, update of B, then E: B was put last")
                 .containsExactly("DISCARD: B");
     }
 
@@ -63,9 +69,11 @@ class LIFOCacheTest extends BoundedCacheContract<LIFOCache> {
         cache.put("F", "Mission");
         cache.put("G", "San Francisco");
 
-        assertThat(lines).as("lines printed after A, B, C, D, E, update of C, F, G")
+        assertThat(lines)
+                .as("lines printed after A, B, C, D, E, update of C, F, G")
                 .containsExactly("DISCARD: D", "DISCARD: C", "DISCARD: F");
-        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+        assertThat(cache.snapshot())
+                .as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("A", "Hello", "B", "World", "E", "Battery", "G", "San Francisco"));
     }
 }

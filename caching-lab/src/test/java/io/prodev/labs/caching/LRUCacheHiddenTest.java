@@ -32,7 +32,8 @@ class LRUCacheHiddenTest {
             cache.get("hot");
         }
 
-        assertThat(lines).as("DISCARD lines while one hot key is read between 100 cold puts")
+        assertThat(lines)
+                .as("DISCARD lines while one hot key is read between 100 cold puts")
                 .noneMatch(line -> line.equals("DISCARD: hot"));
         assertThat(cache.get("hot")).as("get(\"hot\") after the run").isEqualTo(99);
     }

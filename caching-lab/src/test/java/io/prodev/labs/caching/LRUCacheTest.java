@@ -26,7 +26,9 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
     void evictsTheLeastRecentlyPutKeyWhenNothingWasRead() {
         putAll("A", "B", "C", "D", "E");
 
-        assertThat(lines).as("lines printed after putting A..E into an LRU cache of 4").containsExactly("DISCARD: A");
+        assertThat(lines)
+                .as("lines printed after putting A..E into an LRU cache of 4")
+                .containsExactly("DISCARD: A");
         assertThat(cache.snapshot()).as("contents after putting A..E").containsOnlyKeys("B", "C", "D", "E");
     }
 
@@ -36,7 +38,8 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
         cache.get("A");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get(\"A\"), then E: B is now the least recently used")
+        assertThat(lines)
+                .as("lines printed after A..D, get(\"A\"), then E: B is now the least recently used")
                 .containsExactly("DISCARD: B");
     }
 
@@ -44,7 +47,9 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
     void updatingAKeyCountsAsAUseAndEvictsNothing() {
         putAll("A", "B", "C", "D");
         cache.put("A", "Street");
-        assertThat(lines).as("lines printed after updating A in a full LRU cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after updating A in a full LRU cache")
+                .isEmpty();
 
         cache.put("E", "Battery");
 
@@ -58,7 +63,8 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
         cache.get("Z");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get(\"Z\") of a missing key, then E")
+        assertThat(lines)
+                .as("lines printed after A..D, get(\"Z\") of a missing key, then E")
                 .containsExactly("DISCARD: A");
     }
 
@@ -79,9 +85,18 @@ class LRUCacheTest extends BoundedCacheContract<LRUCache> {
             cache.put(key, key);
         }
 
-        assertThat(lines).as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K").containsExactly(
-                "DISCARD: A", "DISCARD: D", "DISCARD: E", "DISCARD: B", "DISCARD: C", "DISCARD: F", "DISCARD: G");
-        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+        assertThat(lines)
+                .as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K")
+                .containsExactly(
+                        "DISCARD: A",
+                        "DISCARD: D",
+                        "DISCARD: E",
+                        "DISCARD: B",
+                        "DISCARD: C",
+                        "DISCARD: F",
+                        "DISCARD: G");
+        assertThat(cache.snapshot())
+                .as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("H", "H", "I", "I", "J", "J", "K", "K"));
     }
 }

@@ -37,7 +37,8 @@ class MRUCacheHiddenTest {
             }
         }
 
-        assertThat(hits).as("hits of an MRU cache of 4 over three scans of K0..K4 (an LRU cache gets 0)")
+        assertThat(hits)
+                .as("hits of an MRU cache of 4 over three scans of K0..K4 (an LRU cache gets 0)")
                 .isEqualTo(8);
     }
 }

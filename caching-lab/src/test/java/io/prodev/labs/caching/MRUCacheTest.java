@@ -26,7 +26,9 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
     void evictsTheKeyPutLastWhenNothingWasRead() {
         putAll("A", "B", "C", "D", "E");
 
-        assertThat(lines).as("lines printed after putting A..E into an MRU cache of 4").containsExactly("DISCARD: D");
+        assertThat(lines)
+                .as("lines printed after putting A..E into an MRU cache of 4")
+                .containsExactly("DISCARD: D");
         assertThat(cache.snapshot()).as("contents after putting A..E").containsOnlyKeys("A", "B", "C", "E");
     }
 
@@ -36,7 +38,8 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
         cache.get("B");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get(\"B\"), then E: B is the most recently used")
+        assertThat(lines)
+                .as("lines printed after A..D, get(\"B\"), then E: B is the most recently used")
                 .containsExactly("DISCARD: B");
     }
 
@@ -44,7 +47,9 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
     void updatingAKeyCountsAsAUseAndEvictsNothing() {
         putAll("A", "B", "C", "D");
         cache.put("A", "Street");
-        assertThat(lines).as("lines printed after updating A in a full MRU cache").isEmpty();
+        assertThat(lines)
+                .as("lines printed after updating A in a full MRU cache")
+                .isEmpty();
 
         cache.put("E", "Battery");
 
@@ -57,7 +62,8 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
         cache.get("Z");
         cache.put("E", "Battery");
 
-        assertThat(lines).as("lines printed after A..D, get(\"Z\") of a missing key, then E")
+        assertThat(lines)
+                .as("lines printed after A..D, get(\"Z\") of a missing key, then E")
                 .containsExactly("DISCARD: D");
     }
 
@@ -78,9 +84,18 @@ class MRUCacheTest extends BoundedCacheContract<MRUCache> {
             cache.put(key, key);
         }
 
-        assertThat(lines).as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K").containsExactly(
-                "DISCARD: B", "DISCARD: C", "DISCARD: F", "DISCARD: G", "DISCARD: H", "DISCARD: I", "DISCARD: J");
-        assertThat(cache.snapshot()).as("contents at the end of the classic scenario")
+        assertThat(lines)
+                .as("lines printed after A..D, get B, E, update C, get A, B, C, then F..K")
+                .containsExactly(
+                        "DISCARD: B",
+                        "DISCARD: C",
+                        "DISCARD: F",
+                        "DISCARD: G",
+                        "DISCARD: H",
+                        "DISCARD: I",
+                        "DISCARD: J");
+        assertThat(cache.snapshot())
+                .as("contents at the end of the classic scenario")
                 .isEqualTo(Map.of("A", "Hello", "D", "School", "E", "Battery", "K", "K"));
     }
 }

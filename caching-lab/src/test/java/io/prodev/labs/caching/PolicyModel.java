@@ -99,7 +99,8 @@ final class PolicyModel {
     }
 
     private static String context(Policy policy, int capacity, long seed, int operation, RecentOperations recent) {
-        return String.format("operation #%d on a %s cache of %d (seed %d); the last operations: %s",
+        return String.format(
+                "operation #%d on a %s cache of %d (seed %d); the last operations: %s",
                 operation, policy, capacity, seed, recent);
     }
 
@@ -107,8 +108,13 @@ final class PolicyModel {
      * Plays {@code operations} seeded random puts and gets over {@code distinctKeys} keys on a cache made
      * by {@code newCache} and on the model, asserting after each one that both returned and evicted the same.
      */
-    static void assertAgrees(Policy policy, BiFunction<Integer, Consumer<String>, BaseCaching> newCache,
-                             int capacity, int distinctKeys, int operations, long seed) {
+    static void assertAgrees(
+            Policy policy,
+            BiFunction<Integer, Consumer<String>, BaseCaching> newCache,
+            int capacity,
+            int distinctKeys,
+            int operations,
+            long seed) {
         List<String> lines = new ArrayList<>();
         BaseCaching cache = newCache.apply(capacity, lines::add);
         PolicyModel model = new PolicyModel(policy, capacity);
@@ -125,14 +131,17 @@ final class PolicyModel {
                 cache.put(key, "v" + i);
                 List<String> expected = evicted == null ? List.of() : List.of("DISCARD: " + evicted);
                 if (!lines.equals(expected)) {
-                    assertThat(lines).as("lines printed by " + context(policy, capacity, seed, i, recent))
+                    assertThat(lines)
+                            .as("lines printed by " + context(policy, capacity, seed, i, recent))
                             .isEqualTo(expected);
                 }
             } else {
                 Object expected = model.get(key);
                 Object actual = cache.get(key);
                 if (!Objects.equals(actual, expected)) {
-                    assertThat(actual).as("result of " + context(policy, capacity, seed, i, recent)).isEqualTo(expected);
+                    assertThat(actual)
+                            .as("result of " + context(policy, capacity, seed, i, recent))
+                            .isEqualTo(expected);
                 }
             }
         }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Captures what a piece of code prints on System.out, for the tests of the caches' default sink. */
 final class StandardOutput {
 
-    private StandardOutput() {
-    }
+    private StandardOutput() {}
 
     /** Runs {@code action} with System.out redirected, and returns the lines it printed. */
     static List<String> linesPrintedBy(Runnable action) {

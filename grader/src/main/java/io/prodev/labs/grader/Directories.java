@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** The folder chores the grader does in many places: read a tree as text, copy, empty or delete a folder. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /**
      * Every regular file under {@code root} as text, keyed by its path relative to {@code base} with '/'

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 /** The grader's entry point: {@code ./grader starter | grade | merge | check}. */
 public final class GraderMain {
 
-    private GraderMain() {
-    }
+    private GraderMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

@@ -20,11 +20,13 @@ public class TaskFilter implements PostDiscoveryFilter {
     public FilterResult apply(TestDescriptor descriptor) {
         String wanted = System.getProperty(PROPERTY, "").trim();
         // Parameterized and factory methods are containers until they run: filter them by their method too.
-        boolean methodContainer = descriptor.getSource().filter(MethodSource.class::isInstance).isPresent();
+        boolean methodContainer =
+                descriptor.getSource().filter(MethodSource.class::isInstance).isPresent();
         if (wanted.isEmpty() || !descriptor.isTest() && !methodContainer) {
             return FilterResult.included("no task filter");
         }
-        Optional<String> task = TestSourceTasks.taskOf(descriptor, TestDescriptor::getSource, TestDescriptor::getParent);
+        Optional<String> task =
+                TestSourceTasks.taskOf(descriptor, TestDescriptor::getSource, TestDescriptor::getParent);
         return task.filter(wanted::equals).isPresent()
                 ? FilterResult.included("task " + wanted)
                 : FilterResult.excluded("not task " + wanted);

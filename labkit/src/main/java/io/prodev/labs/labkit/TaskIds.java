@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Finds the task a test class or method belongs to, from its {@link Task} annotation. */
 public final class TaskIds {
 
-    private TaskIds() {
-    }
+    private TaskIds() {}
 
     /** The task of a test class, looking outwards through enclosing classes. */
     public static Optional<String> of(Class<?> testClass) {

@@ -12,16 +12,15 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  */
 public final class TestSourceTasks {
 
-    private TestSourceTasks() {
-    }
+    private TestSourceTasks() {}
 
     /**
      * @param node      a test or container
      * @param sourceOf  the node's source, if any
      * @param parentOf  the node's parent, if any
      */
-    public static <N> Optional<String> taskOf(N node, Function<N, Optional<TestSource>> sourceOf,
-                                              Function<N, Optional<N>> parentOf) {
+    public static <N> Optional<String> taskOf(
+            N node, Function<N, Optional<TestSource>> sourceOf, Function<N, Optional<N>> parentOf) {
         for (Optional<N> current = Optional.of(node); current.isPresent(); current = current.flatMap(parentOf)) {
             Optional<String> task = sourceOf.apply(current.get()).flatMap(TestSourceTasks::taskOf);
             if (task.isPresent()) {

@@ -16,24 +16,29 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class BenchMain {
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(CacheThroughputBenchmark.class.getSimpleName())
-                .build()).run();
+                        .include(CacheThroughputBenchmark.class.getSimpleName())
+                        .build())
+                .run();
 
         String[] requests = CacheThroughputBenchmark.requests();
-        System.out.printf("%nCache-aside reads on %,d requests over %,d keys (Zipf %.2f), one thread:%n",
+        System.out.printf(
+                "%nCache-aside reads on %,d requests over %,d keys (Zipf %.2f), one thread:%n",
                 requests.length, CacheThroughputBenchmark.DISTINCT_KEYS, CacheThroughputBenchmark.ZIPF_EXPONENT);
         System.out.printf("%-16s %9s %14s %14s %10s%n", "contender", "capacity", "ops/s", "± (99.9%)", "hit ratio");
         for (RunResult result : results) {
             Contender contender = Contender.valueOf(result.getParams().getParam("contender"));
             int capacity = Integer.parseInt(result.getParams().getParam("capacity"));
             KeyValueCache cache = contender.create(capacity);
-            System.out.printf("%-16s %,9d %,14.0f %,14.0f %10.3f%n", contender, capacity,
-                    result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+            System.out.printf(
+                    "%-16s %,9d %,14.0f %,14.0f %10.3f%n",
+                    contender,
+                    capacity,
+                    result.getPrimaryResult().getScore(),
+                    result.getPrimaryResult().getScoreError(),
                     HitRatio.replay(cache::get, cache::put, requests));
         }
     }

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param location    1 to {@value #MAX_LOCATION_LENGTH} characters, not blank
  * @param createdAt   when the listing was created
  */
-public record Property(long id, String title, String description, BigDecimal price, String location,
-                       Instant createdAt) {
+public record Property(
+        long id, String title, String description, BigDecimal price, String location, Instant createdAt) {
 
     public static final int MAX_TITLE_LENGTH = 200;
     public static final int MAX_LOCATION_LENGTH = 100;
@@ -54,8 +54,8 @@ public record Property(long id, String title, String description, BigDecimal pri
     }
 
     /** A listing not stored yet (id 0). */
-    public static Property unsaved(String title, String description, BigDecimal price, String location,
-                                   Instant createdAt) {
+    public static Property unsaved(
+            String title, String description, BigDecimal price, String location, Instant createdAt) {
         return new Property(0, title, description, price, location, createdAt);
     }
 

@@ -25,11 +25,10 @@ final class PropertyListJson {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    private static final TypeReference<List<Property>> LIST_OF_PROPERTIES = new TypeReference<>() {
-    };
 
-    private PropertyListJson() {
-    }
+    private static final TypeReference<List<Property>> LIST_OF_PROPERTIES = new TypeReference<>() {};
+
+    private PropertyListJson() {}
 
     static String write(List<Property> properties) {
         try {

@@ -1,10 +1,7 @@
 package io.prodev.labs.caching.properties;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
-// BEGIN SOLUTION: remove
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +11,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 // END SOLUTION
+import java.util.List;
+import java.util.Objects;
+// BEGIN SOLUTION: remove
 
 /**
  * Stores property listings in a SQLite database file with plain JDBC. Every statement is a
@@ -51,7 +51,8 @@ public class PropertyRepository {
         Objects.requireNonNull(databaseFile, "databaseFile");
         // BEGIN SOLUTION
         this.url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(CREATE_TABLE);
         } catch (SQLException e) {
             throw new DataAccessException("cannot create the property table in " + databaseFile, e);
@@ -73,7 +74,8 @@ public class PropertyRepository {
         }
         String sql = "INSERT INTO property (title, description, price_cents, location, created_at)"
                 + " VALUES (?, ?, ?, ?, ?) RETURNING id";
-        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             bindFields(insert, property);
             try (ResultSet generated = insert.executeQuery()) {
                 generated.next();
@@ -89,8 +91,9 @@ public class PropertyRepository {
     public List<Property> findAll() {
         // BEGIN SOLUTION
         try (Connection connection = connect();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM property ORDER BY id");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM property ORDER BY id");
+                ResultSet rows = select.executeQuery()) {
             List<Property> properties = new ArrayList<>();
             while (rows.next()) {
                 properties.add(toProperty(rows));
@@ -108,17 +111,22 @@ public class PropertyRepository {
         // BEGIN SOLUTION
         String sql = "UPDATE property SET title = ?, description = ?, price_cents = ?, location = ?, created_at = ?"
                 + " WHERE id = ?";
-        return executeUpdate(sql, statement -> {
-            bindFields(statement, property);
-            statement.setLong(6, property.id());
-        }, "cannot update " + property);
+        return executeUpdate(
+                sql,
+                statement -> {
+                    bindFields(statement, property);
+                    statement.setLong(6, property.id());
+                },
+                "cannot update " + property);
         // END SOLUTION
     }
 
     /** Deletes the listing with this id; false if there is none. */
     public boolean delete(long id) {
         // BEGIN SOLUTION
-        return executeUpdate("DELETE FROM property WHERE id = ?", statement -> statement.setLong(1, id),
+        return executeUpdate(
+                "DELETE FROM property WHERE id = ?",
+                statement -> statement.setLong(1, id),
                 "cannot delete property " + id);
         // END SOLUTION
     }
@@ -133,7 +141,8 @@ public class PropertyRepository {
     }
 
     private boolean executeUpdate(String sql, Binder binder, String failure) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate() > 0;
         } catch (SQLException e) {
@@ -144,14 +153,19 @@ public class PropertyRepository {
     private static void bindFields(PreparedStatement statement, Property property) throws SQLException {
         statement.setString(1, property.title());
         statement.setString(2, property.description());
-        statement.setLong(3, property.price().movePointRight(Property.PRICE_SCALE).longValueExact());
+        statement.setLong(
+                3, property.price().movePointRight(Property.PRICE_SCALE).longValueExact());
         statement.setString(4, property.location());
         statement.setString(5, property.createdAt().toString());
     }
 
     private static Property toProperty(ResultSet row) throws SQLException {
-        return new Property(row.getLong("id"), row.getString("title"), row.getString("description"),
-                BigDecimal.valueOf(row.getLong("price_cents"), Property.PRICE_SCALE), row.getString("location"),
+        return new Property(
+                row.getLong("id"),
+                row.getString("title"),
+                row.getString("description"),
+                BigDecimal.valueOf(row.getLong("price_cents"), Property.PRICE_SCALE),
+                row.getString("location"),
                 Instant.parse(row.getString("created_at")));
     }
     // END SOLUTION

@@ -46,7 +46,10 @@ public class PropertyService {
             return PropertyListJson.read(cached);
         }
         List<Property> properties = repository.findAll();
-        redis.set(CACHE_KEY, PropertyListJson.write(properties), SetParams.setParams().ex(CACHE_TTL_SECONDS));
+        redis.set(
+                CACHE_KEY,
+                PropertyListJson.write(properties),
+                SetParams.setParams().ex(CACHE_TTL_SECONDS));
         return properties;
         // END SOLUTION
     }

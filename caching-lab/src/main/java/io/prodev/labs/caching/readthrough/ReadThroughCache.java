@@ -2,15 +2,15 @@ package io.prodev.labs.caching.readthrough;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.function.Function;
-// BEGIN SOLUTION: remove
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 // END SOLUTION
+import java.util.function.Function;
+// BEGIN SOLUTION: remove
 
 /**
  * A read-through cache with a time-to-live, in front of a slow loader (a database query, a remote
@@ -36,8 +36,7 @@ public final class ReadThroughCache<K, V> {
 
     // BEGIN SOLUTION: remove
     /** A loaded value and the instant it stops being fresh. */
-    private record Entry<V>(V value, Instant expiresAt) {
-    }
+    private record Entry<V>(V value, Instant expiresAt) {}
 
     private final Function<? super K, ? extends V> loader;
     private final Duration ttl;

@@ -2,11 +2,11 @@ package io.prodev.labs.caching.twolevel;
 
 import java.net.URI;
 import java.util.Objects;
-import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+// BEGIN SOLUTION: remove
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 // END SOLUTION

@@ -30,6 +30,7 @@ public final class TwoLevelCache implements AutoCloseable {
     // BEGIN SOLUTION: remove
     /** Tells this instance's messages from the others'; a UUID has no spaces. */
     private final String instanceId = UUID.randomUUID().toString();
+
     private final LocalLru l1;
     private final String channel;
     private final RedisClient l2;

@@ -10,8 +10,7 @@ import java.util.function.Function;
  */
 public final class HitRatio {
 
-    private HitRatio() {
-    }
+    private HitRatio() {}
 
     /**
      * @param cache    the cache to replay on; give it a silent sink, or every miss in a full cache prints a line

@@ -8,8 +8,7 @@ import io.prodev.labs.caching.BasicCache;
  */
 public final class Task0Example {
 
-    private Task0Example() {
-    }
+    private Task0Example() {}
 
     public static void main(String[] args) {
         // tag::example[]

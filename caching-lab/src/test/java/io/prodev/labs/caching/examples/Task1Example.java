@@ -8,8 +8,7 @@ import io.prodev.labs.caching.FIFOCache;
  */
 public final class Task1Example {
 
-    private Task1Example() {
-    }
+    private Task1Example() {}
 
     public static void main(String[] args) {
         // tag::example[]
@@ -18,8 +17,8 @@ public final class Task1Example {
         cache.put("B", "World");
         cache.put("C", "Holberton");
         cache.put("D", "School");
-        cache.put("E", "Battery");      // the cache is full: A was put first
-        cache.put("C", "Street");       // an update: nothing is evicted
+        cache.put("E", "Battery"); // the cache is full: A was put first
+        cache.put("C", "Street"); // an update: nothing is evicted
         cache.put("F", "Mission");
         cache.printCache();
         // end::example[]

@@ -8,8 +8,7 @@ import io.prodev.labs.caching.LIFOCache;
  */
 public final class Task2Example {
 
-    private Task2Example() {
-    }
+    private Task2Example() {}
 
     public static void main(String[] args) {
         // tag::example[]
@@ -18,8 +17,8 @@ public final class Task2Example {
         cache.put("B", "World");
         cache.put("C", "Holberton");
         cache.put("D", "School");
-        cache.put("E", "Battery");          // D was put last
-        cache.put("C", "Street");           // an update: C is now the last put
+        cache.put("E", "Battery"); // D was put last
+        cache.put("C", "Street"); // an update: C is now the last put
         cache.put("F", "Mission");
         cache.put("G", "San Francisco");
         cache.printCache();

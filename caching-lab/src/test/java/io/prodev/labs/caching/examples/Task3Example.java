@@ -8,8 +8,7 @@ import io.prodev.labs.caching.LRUCache;
  */
 public final class Task3Example {
 
-    private Task3Example() {
-    }
+    private Task3Example() {}
 
     public static void main(String[] args) {
         // tag::example[]
@@ -18,11 +17,11 @@ public final class Task3Example {
         cache.put("B", "World");
         cache.put("C", "Holberton");
         cache.put("D", "School");
-        cache.get("B");                     // B is now the most recently used
-        cache.put("E", "Battery");          // A has gone unused the longest
-        cache.put("C", "Street");           // an update is a use too
+        cache.get("B"); // B is now the most recently used
+        cache.put("E", "Battery"); // A has gone unused the longest
+        cache.put("C", "Street"); // an update is a use too
         System.out.println(cache.get("A"));
-        cache.put("F", "Mission");          // D is now the least recently used
+        cache.put("F", "Mission"); // D is now the least recently used
         cache.printCache();
         // end::example[]
     }

@@ -8,8 +8,7 @@ import io.prodev.labs.caching.MRUCache;
  */
 public final class Task4Example {
 
-    private Task4Example() {
-    }
+    private Task4Example() {}
 
     public static void main(String[] args) {
         // tag::example[]
@@ -18,7 +17,7 @@ public final class Task4Example {
         cache.put("B", "World");
         cache.put("C", "Holberton");
         cache.put("D", "School");
-        cache.get("B");                     // B is now the most recently used
+        cache.get("B"); // B is now the most recently used
         cache.put("E", "Battery");
         cache.put("C", "Street");
         System.out.println(cache.get("A")); // A is now the most recently used

@@ -8,21 +8,20 @@ import io.prodev.labs.caching.LFUCache;
  */
 public final class Task5Example {
 
-    private Task5Example() {
-    }
+    private Task5Example() {}
 
     public static void main(String[] args) {
         // tag::example[]
         LFUCache cache = new LFUCache();
         cache.put("A", "Hello");
         cache.get("A");
-        cache.get("A");                     // A: 3 uses
+        cache.get("A"); // A: 3 uses
         cache.put("B", "World");
         cache.put("C", "Holberton");
         cache.put("D", "School");
-        cache.put("E", "Battery");          // B, C, D have 1 use; B is the least recent of them (LRU would drop A)
-        cache.put("C", "Street");           // C: 2 uses
-        cache.put("F", "Mission");          // D and E have 1 use; D is older
+        cache.put("E", "Battery"); // B, C, D have 1 use; B is the least recent of them (LRU would drop A)
+        cache.put("C", "Street"); // C: 2 uses
+        cache.put("F", "Mission"); // D and E have 1 use; D is older
         cache.printCache();
         // end::example[]
     }

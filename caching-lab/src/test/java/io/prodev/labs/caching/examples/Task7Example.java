@@ -17,8 +17,7 @@ import redis.clients.jedis.RedisClient;
  */
 public final class Task7Example {
 
-    private Task7Example() {
-    }
+    private Task7Example() {}
 
     public static void main(String[] args) throws Exception {
         // grader check sets REDIS_URL to the private Redis server labkit starts for the lab.
@@ -28,13 +27,17 @@ public final class Task7Example {
         // tag::example[]
         try (RedisClient redis = RedisClient.create(redisUrl)) {
             PropertyService service = new PropertyService(new PropertyRepository(databaseFile), redis);
-            redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT");       // INFO counters from zero
+            redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT"); // INFO counters from zero
 
-            Property loft = service.createProperty(Property.unsaved("Sunny loft", "Two rooms, top floor",
-                    new BigDecimal("1250"), "Addis Ababa", Instant.parse("2026-01-01T09:00:00Z")));
+            Property loft = service.createProperty(Property.unsaved(
+                    "Sunny loft",
+                    "Two rooms, top floor",
+                    new BigDecimal("1250"),
+                    "Addis Ababa",
+                    Instant.parse("2026-01-01T09:00:00Z")));
             System.out.println(loft);
-            service.getAllProperties();                       // a miss: reads SQLite, then SET ... EX 3600
-            service.getAllProperties();                       // a hit: answered by Redis
+            service.getAllProperties(); // a miss: reads SQLite, then SET ... EX 3600
+            service.getAllProperties(); // a hit: answered by Redis
             CacheMetrics metrics = CacheMetrics.from(redis);
             System.out.println(metrics + " hit ratio " + metrics.hitRatio());
             System.out.println(redis.ttl("all_properties"));

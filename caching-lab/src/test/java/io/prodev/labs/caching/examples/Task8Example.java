@@ -9,8 +9,7 @@ import java.net.URI;
  */
 public final class Task8Example {
 
-    private Task8Example() {
-    }
+    private Task8Example() {}
 
     public static void main(String[] args) throws Exception {
         // grader check sets REDIS_URL to the private Redis server labkit starts for the lab.
@@ -18,7 +17,7 @@ public final class Task8Example {
         // tag::example[]
         URI redis = URI.create(redisUrl);
         try (TwoLevelCache app1 = new TwoLevelCache(redis, "listing-invalidations", 1_000);
-             TwoLevelCache app2 = new TwoLevelCache(redis, "listing-invalidations", 1_000)) {
+                TwoLevelCache app2 = new TwoLevelCache(redis, "listing-invalidations", 1_000)) {
             app1.put("listing:1", "price 1250.00");
             Thread.sleep(100); // let that put's invalidation reach app2 first, or it could evict what app2 reads next
             System.out.println(app2.get("listing:1") + ", in app2's L1: " + app2.isCachedLocally("listing:1"));

@@ -16,7 +16,8 @@ import redis.clients.jedis.RedisClient;
 @RedisTest
 class CacheMetricsTest {
 
-    private static final String INFO_STATS = String.join("\r\n",
+    private static final String INFO_STATS = String.join(
+            "\r\n",
             "# Stats",
             "total_connections_received:12",
             "keyspace_hits:30",
@@ -39,7 +40,9 @@ class CacheMetricsTest {
 
     @Test
     void hitRatioIsZeroWhenThereWereNoLookups() {
-        assertThat(new CacheMetrics(0, 0).hitRatio()).as("hit ratio of 0 hits and 0 misses").isZero();
+        assertThat(new CacheMetrics(0, 0).hitRatio())
+                .as("hit ratio of 0 hits and 0 misses")
+                .isZero();
     }
 
     @Test
@@ -68,8 +71,12 @@ class CacheMetricsTest {
         service.getAllProperties();
         CacheMetrics metrics = CacheMetrics.from(redis);
 
-        assertThat(metrics.misses()).as("misses after CONFIG RESETSTAT and two getAllProperties()").isEqualTo(1);
-        assertThat(metrics.hits()).as("hits after CONFIG RESETSTAT and two getAllProperties()").isEqualTo(1);
+        assertThat(metrics.misses())
+                .as("misses after CONFIG RESETSTAT and two getAllProperties()")
+                .isEqualTo(1);
+        assertThat(metrics.hits())
+                .as("hits after CONFIG RESETSTAT and two getAllProperties()")
+                .isEqualTo(1);
         assertThat(metrics.hitRatio()).as("hit ratio for 1 hit and 1 miss").isCloseTo(0.5, within(1e-9));
     }
 }

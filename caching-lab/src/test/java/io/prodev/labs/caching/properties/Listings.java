@@ -8,16 +8,19 @@ final class Listings {
 
     static final Instant CREATED = Instant.parse("2026-01-01T09:00:00Z");
 
-    private Listings() {
-    }
+    private Listings() {}
 
     static Property loft() {
-        return Property.unsaved("Sunny loft", "Two rooms, top floor", new BigDecimal("1250.00"), "Addis Ababa",
-                CREATED);
+        return Property.unsaved(
+                "Sunny loft", "Two rooms, top floor", new BigDecimal("1250.00"), "Addis Ababa", CREATED);
     }
 
     static Property cottage() {
-        return Property.unsaved("Garden cottage", "Quiet, near the lake", new BigDecimal("830.50"), "Bahir Dar",
+        return Property.unsaved(
+                "Garden cottage",
+                "Quiet, near the lake",
+                new BigDecimal("830.50"),
+                "Bahir Dar",
                 CREATED.plusSeconds(3600));
     }
 }

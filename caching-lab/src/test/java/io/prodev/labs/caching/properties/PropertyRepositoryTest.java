@@ -24,7 +24,8 @@ class PropertyRepositoryTest {
 
         assertThat(loft.id()).as("id of the first inserted listing").isPositive();
         assertThat(cottage.id()).as("id of the second inserted listing").isGreaterThan(loft.id());
-        assertThat(repository.findAll()).as("findAll() after inserting a loft, then a cottage")
+        assertThat(repository.findAll())
+                .as("findAll() after inserting a loft, then a cottage")
                 .containsExactly(loft, cottage);
     }
 
@@ -46,20 +47,30 @@ class PropertyRepositoryTest {
 
         repository.insert(Property.unsaved(title, "", new BigDecimal("1.00"), "Cork", Listings.CREATED));
 
-        assertThat(repository.findAll()).as("findAll() after inserting a title full of quotes and SQL")
-                .extracting(Property::title).containsExactly(title);
+        assertThat(repository.findAll())
+                .as("findAll() after inserting a title full of quotes and SQL")
+                .extracting(Property::title)
+                .containsExactly(title);
     }
 
     @Test
     void updateReplacesTheStoredFieldsAndReportsWhetherTheListingExisted() {
         PropertyRepository repository = new PropertyRepository(dir.resolve("listings.db"));
         Property loft = repository.insert(Listings.loft());
-        Property cheaper = new Property(loft.id(), loft.title(), loft.description(), new BigDecimal("999.00"),
-                loft.location(), loft.createdAt());
+        Property cheaper = new Property(
+                loft.id(),
+                loft.title(),
+                loft.description(),
+                new BigDecimal("999.00"),
+                loft.location(),
+                loft.createdAt());
 
-        assertThat(repository.update(cheaper)).as("update() of a stored listing").isTrue();
+        assertThat(repository.update(cheaper))
+                .as("update() of a stored listing")
+                .isTrue();
         assertThat(repository.findAll()).as("findAll() after the update").containsExactly(cheaper);
-        assertThat(repository.update(cheaper.withId(loft.id() + 100))).as("update() of an id that is not stored")
+        assertThat(repository.update(cheaper.withId(loft.id() + 100)))
+                .as("update() of an id that is not stored")
                 .isFalse();
     }
 
@@ -69,8 +80,12 @@ class PropertyRepositoryTest {
         Property loft = repository.insert(Listings.loft());
         Property cottage = repository.insert(Listings.cottage());
 
-        assertThat(repository.delete(loft.id())).as("delete() of a stored listing").isTrue();
-        assertThat(repository.delete(loft.id())).as("delete() of the same id a second time").isFalse();
+        assertThat(repository.delete(loft.id()))
+                .as("delete() of a stored listing")
+                .isTrue();
+        assertThat(repository.delete(loft.id()))
+                .as("delete() of the same id a second time")
+                .isFalse();
         assertThat(repository.findAll()).as("findAll() after deleting the loft").containsExactly(cottage);
     }
 

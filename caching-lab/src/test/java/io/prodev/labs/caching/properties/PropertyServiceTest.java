@@ -35,9 +35,15 @@ class PropertyServiceTest {
     void firstGetReadsTheDatabaseAndCachesTheListForAnHour() {
         Property loft = repository.insert(Listings.loft());
 
-        assertThat(service.getAllProperties()).as("getAllProperties() with one listing stored").containsExactly(loft);
-        assertThat(redis.exists(KEY)).as("Redis key %s after the first getAllProperties()", KEY).isTrue();
-        assertThat(redis.ttl(KEY)).as("TTL of %s in seconds (SET ... EX 3600)", KEY).isBetween(3590L, 3600L);
+        assertThat(service.getAllProperties())
+                .as("getAllProperties() with one listing stored")
+                .containsExactly(loft);
+        assertThat(redis.exists(KEY))
+                .as("Redis key %s after the first getAllProperties()", KEY)
+                .isTrue();
+        assertThat(redis.ttl(KEY))
+                .as("TTL of %s in seconds (SET ... EX 3600)", KEY)
+                .isBetween(3590L, 3600L);
     }
 
     @Test
@@ -46,9 +52,11 @@ class PropertyServiceTest {
         Property cottage = repository.insert(Listings.cottage());
 
         service.getAllProperties();
-        assertThat(service.getAllProperties()).as("the second getAllProperties(), read back from Redis")
+        assertThat(service.getAllProperties())
+                .as("the second getAllProperties(), read back from Redis")
                 .containsExactly(loft, cottage);
-        assertThat(repository.findAllCalls()).as("database reads (findAll) for two getAllProperties() calls")
+        assertThat(repository.findAllCalls())
+                .as("database reads (findAll) for two getAllProperties() calls")
                 .isEqualTo(1);
     }
 
@@ -71,8 +79,11 @@ class PropertyServiceTest {
 
         Property cottage = service.createProperty(Listings.cottage());
 
-        assertThat(redis.exists(KEY)).as("Redis key %s right after createProperty()", KEY).isFalse();
-        assertThat(service.getAllProperties()).as("getAllProperties() after createProperty(cottage)")
+        assertThat(redis.exists(KEY))
+                .as("Redis key %s right after createProperty()", KEY)
+                .isFalse();
+        assertThat(service.getAllProperties())
+                .as("getAllProperties() after createProperty(cottage)")
                 .containsExactly(loft, cottage);
     }
 
@@ -80,13 +91,23 @@ class PropertyServiceTest {
     void updateDeletesTheCachedList() {
         Property loft = repository.insert(Listings.loft());
         service.getAllProperties();
-        Property cheaper = new Property(loft.id(), loft.title(), loft.description(), new BigDecimal("999.00"),
-                loft.location(), loft.createdAt());
+        Property cheaper = new Property(
+                loft.id(),
+                loft.title(),
+                loft.description(),
+                new BigDecimal("999.00"),
+                loft.location(),
+                loft.createdAt());
 
-        assertThat(service.updateProperty(cheaper)).as("updateProperty() of a stored listing").isTrue();
+        assertThat(service.updateProperty(cheaper))
+                .as("updateProperty() of a stored listing")
+                .isTrue();
 
-        assertThat(redis.exists(KEY)).as("Redis key %s right after updateProperty()", KEY).isFalse();
-        assertThat(service.getAllProperties()).as("getAllProperties() after the price was updated to 999.00")
+        assertThat(redis.exists(KEY))
+                .as("Redis key %s right after updateProperty()", KEY)
+                .isFalse();
+        assertThat(service.getAllProperties())
+                .as("getAllProperties() after the price was updated to 999.00")
                 .containsExactly(cheaper);
     }
 
@@ -96,18 +117,26 @@ class PropertyServiceTest {
         Property cottage = repository.insert(Listings.cottage());
         service.getAllProperties();
 
-        assertThat(service.deleteProperty(loft.id())).as("deleteProperty() of a stored listing").isTrue();
+        assertThat(service.deleteProperty(loft.id()))
+                .as("deleteProperty() of a stored listing")
+                .isTrue();
 
-        assertThat(redis.exists(KEY)).as("Redis key %s right after deleteProperty()", KEY).isFalse();
-        assertThat(service.getAllProperties()).as("getAllProperties() after deleting the loft")
+        assertThat(redis.exists(KEY))
+                .as("Redis key %s right after deleteProperty()", KEY)
+                .isFalse();
+        assertThat(service.getAllProperties())
+                .as("getAllProperties() after deleting the loft")
                 .containsExactly(cottage);
     }
 
     @Test
     void cachesAnEmptyListToo() {
-        assertThat(service.getAllProperties()).as("getAllProperties() with no listings stored").isEmpty();
+        assertThat(service.getAllProperties())
+                .as("getAllProperties() with no listings stored")
+                .isEmpty();
         assertThat(service.getAllProperties()).isEmpty();
-        assertThat(repository.findAllCalls()).as("database reads for two getAllProperties() with no listings")
+        assertThat(repository.findAllCalls())
+                .as("database reads for two getAllProperties() with no listings")
                 .isEqualTo(1);
     }
 }

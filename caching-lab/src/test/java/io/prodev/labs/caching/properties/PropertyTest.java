@@ -24,7 +24,9 @@ class PropertyTest {
         Property property = listing("t".repeat(200), "10.00", "l".repeat(100));
 
         assertThat(property.title()).as("a 200-character title is allowed").hasSize(200);
-        assertThat(property.location()).as("a 100-character location is allowed").hasSize(100);
+        assertThat(property.location())
+                .as("a 100-character location is allowed")
+                .hasSize(100);
     }
 
     @Test

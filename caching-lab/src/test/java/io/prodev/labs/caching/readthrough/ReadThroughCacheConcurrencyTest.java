@@ -34,38 +34,53 @@ class ReadThroughCacheConcurrencyTest {
 
     @Test
     void concurrentMissesForOneKeyCallTheLoaderOnce() {
-        ReadThroughCache<String, String> cache = new ReadThroughCache<>(key -> {
-            loads.incrementAndGet();
-            awaitRelease();
-            return "listing " + key;
-        }, Duration.ofMinutes(5), clock);
+        ReadThroughCache<String, String> cache = new ReadThroughCache<>(
+                key -> {
+                    loads.incrementAndGet();
+                    awaitRelease();
+                    return "listing " + key;
+                },
+                Duration.ofMinutes(5),
+                clock);
 
         List<CompletableFuture<Object>> outcomes = callConcurrently(() -> cache.get("42"));
 
-        assertThat(loads).as("loader calls when %d threads missed on key \"42\" at the same time", CALLERS)
+        assertThat(loads)
+                .as("loader calls when %d threads missed on key \"42\" at the same time", CALLERS)
                 .hasValue(1);
-        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.join())
-                .as("what every waiting thread got from get(\"42\")").isEqualTo("listing 42"));
+        assertThat(outcomes)
+                .allSatisfy(outcome -> assertThat(outcome.join())
+                        .as("what every waiting thread got from get(\"42\")")
+                        .isEqualTo("listing 42"));
     }
 
     @Test
     void everyWaiterSeesTheLoaderFailureAndTheNextGetTriesAgain() {
-        ReadThroughCache<String, String> cache = new ReadThroughCache<>(key -> {
-            if (loads.incrementAndGet() == 1) {
-                awaitRelease();
-                throw new IllegalStateException("database is down");
-            }
-            return "recovered";
-        }, Duration.ofMinutes(5), clock);
+        ReadThroughCache<String, String> cache = new ReadThroughCache<>(
+                key -> {
+                    if (loads.incrementAndGet() == 1) {
+                        awaitRelease();
+                        throw new IllegalStateException("database is down");
+                    }
+                    return "recovered";
+                },
+                Duration.ofMinutes(5),
+                clock);
 
         List<CompletableFuture<Object>> outcomes = callConcurrently(() -> cache.get("42"));
 
-        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.join())
-                .as("what each of %d threads waiting for one failing load got", CALLERS)
-                .isInstanceOf(IllegalStateException.class)
-                .extracting(failure -> ((Throwable) failure).getMessage()).isEqualTo("database is down"));
-        assertThat(loads).as("loader calls for %d concurrent misses whose one load failed", CALLERS).hasValue(1);
-        assertThat(cache.get("42")).as("get(\"42\") after the failed load must load again").isEqualTo("recovered");
+        assertThat(outcomes)
+                .allSatisfy(outcome -> assertThat(outcome.join())
+                        .as("what each of %d threads waiting for one failing load got", CALLERS)
+                        .isInstanceOf(IllegalStateException.class)
+                        .extracting(failure -> ((Throwable) failure).getMessage())
+                        .isEqualTo("database is down"));
+        assertThat(loads)
+                .as("loader calls for %d concurrent misses whose one load failed", CALLERS)
+                .hasValue(1);
+        assertThat(cache.get("42"))
+                .as("get(\"42\") after the failed load must load again")
+                .isEqualTo("recovered");
         assertThat(loads).hasValue(2);
     }
 
@@ -81,14 +96,16 @@ class ReadThroughCacheConcurrencyTest {
         for (int i = 0; i < CALLERS; i++) {
             CompletableFuture<Object> outcome = new CompletableFuture<>();
             outcomes.add(outcome);
-            threads.add(new Thread(() -> {
-                entered.incrementAndGet();
-                try {
-                    outcome.complete(call.get());
-                } catch (RuntimeException failure) {
-                    outcome.complete(failure);
-                }
-            }, "read-through-caller-" + i));
+            threads.add(new Thread(
+                    () -> {
+                        entered.incrementAndGet();
+                        try {
+                            outcome.complete(call.get());
+                        } catch (RuntimeException failure) {
+                            outcome.complete(failure);
+                        }
+                    },
+                    "read-through-caller-" + i));
         }
         threads.forEach(thread -> {
             thread.setDaemon(true);
@@ -96,8 +113,11 @@ class ReadThroughCacheConcurrencyTest {
         });
         try {
             // Checked at once and then every few milliseconds: parking takes a moment, not Awaitility's default 100 ms.
-            await("all " + CALLERS + " callers parked inside get()").atMost(Duration.ofSeconds(5))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).pollInSameThread()
+            await("all " + CALLERS + " callers parked inside get()")
+                    .atMost(Duration.ofSeconds(5))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2))
+                    .pollInSameThread()
                     .until(() -> entered.get() == CALLERS
                             && threads.stream().allMatch(thread -> PARKED.contains(thread.getState())));
         } finally {

@@ -21,20 +21,27 @@ class ReadThroughCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     private ReadThroughCache<String, String> cacheLoading(java.util.function.Function<String, String> loader) {
-        return new ReadThroughCache<>(key -> {
-            loads.incrementAndGet();
-            return loader.apply(key);
-        }, TTL, clock);
+        return new ReadThroughCache<>(
+                key -> {
+                    loads.incrementAndGet();
+                    return loader.apply(key);
+                },
+                TTL,
+                clock);
     }
 
     @Test
     void loadsOnFirstGetAndServesTheCachedValueWithinTheTtl() {
         ReadThroughCache<String, String> cache = cacheLoading(key -> "value of " + key);
 
-        assertThat(cache.get("a")).as("first get(\"a\") returns the loader's value").isEqualTo("value of a");
+        assertThat(cache.get("a"))
+                .as("first get(\"a\") returns the loader's value")
+                .isEqualTo("value of a");
         clock.advance(TTL.minusSeconds(1));
         assertThat(cache.get("a")).as("get(\"a\") 1 s before the TTL ends").isEqualTo("value of a");
-        assertThat(loads).as("loader calls after two gets of one key within the TTL").hasValue(1);
+        assertThat(loads)
+                .as("loader calls after two gets of one key within the TTL")
+                .hasValue(1);
     }
 
     @Test
@@ -43,9 +50,11 @@ class ReadThroughCacheTest {
 
         assertThat(cache.get("a")).isEqualTo("load 1");
         clock.advance(TTL);
-        assertThat(cache.get("a")).as("get(\"a\") exactly one TTL after it was loaded must reload it")
+        assertThat(cache.get("a"))
+                .as("get(\"a\") exactly one TTL after it was loaded must reload it")
                 .isEqualTo("load 2");
-        assertThat(cache.get("a")).as("get(\"a\") right after the reload is served from the cache")
+        assertThat(cache.get("a"))
+                .as("get(\"a\") right after the reload is served from the cache")
                 .isEqualTo("load 2");
         assertThat(loads).as("loader calls: one load, one reload after expiry").hasValue(2);
     }
@@ -73,7 +82,8 @@ class ReadThroughCacheTest {
                 .as("get(\"a\") while the loader throws must throw the loader's own exception, not a wrapper")
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("database is down");
-        assertThat(cache.get("a")).as("get(\"a\") after a failed load must call the loader again")
+        assertThat(cache.get("a"))
+                .as("get(\"a\") after a failed load must call the loader again")
                 .isEqualTo("fresh");
         assertThat(loads).hasValue(2);
     }
@@ -82,9 +92,12 @@ class ReadThroughCacheTest {
     void returnsNullWhenTheLoaderFindsNothingAndDoesNotCacheIt() {
         ReadThroughCache<String, String> cache = cacheLoading(key -> null);
 
-        assertThat(cache.get("missing")).as("get of a key the loader returns null for").isNull();
+        assertThat(cache.get("missing"))
+                .as("get of a key the loader returns null for")
+                .isNull();
         assertThat(cache.get("missing")).isNull();
-        assertThat(loads).as("loader calls for two gets of a key it returns null for (null is not cached)")
+        assertThat(loads)
+                .as("loader calls for two gets of a key it returns null for (null is not cached)")
                 .hasValue(2);
     }
 

@@ -26,14 +26,16 @@ class TwoLevelCacheLifecycleTest {
         Set<Thread> startedByTheCache = new HashSet<>(Thread.getAllStackTraces().keySet());
         startedByTheCache.removeAll(before);
         // Shared pools that outlive any one cache: the connection pools' idle evictor, the JDK's common pool.
-        startedByTheCache.removeIf(thread -> thread.getName().startsWith("commons-pool")
-                || thread.getName().startsWith("ForkJoinPool"));
-        assertThat(startedByTheCache).as("threads started by new TwoLevelCache(...): one subscriber thread")
+        startedByTheCache.removeIf(thread ->
+                thread.getName().startsWith("commons-pool") || thread.getName().startsWith("ForkJoinPool"));
+        assertThat(startedByTheCache)
+                .as("threads started by new TwoLevelCache(...): one subscriber thread")
                 .isNotEmpty();
 
         cache.close();
 
-        assertThat(startedByTheCache).filteredOn(Thread::isAlive)
+        assertThat(startedByTheCache)
+                .filteredOn(Thread::isAlive)
                 .as("threads the cache started that are still alive after close() returned")
                 .isEmpty();
     }

@@ -34,8 +34,12 @@ class TwoLevelCacheTest {
     void servesARepeatedGetFromL1() {
         redis.set("listing:1", "Sunny loft");
         try (TwoLevelCache cache = new TwoLevelCache(uri, channel, 10)) {
-            assertThat(cache.get("listing:1")).as("first get of a key Redis holds").isEqualTo("Sunny loft");
-            assertThat(cache.isCachedLocally("listing:1")).as("L1 holds listing:1 after a get").isTrue();
+            assertThat(cache.get("listing:1"))
+                    .as("first get of a key Redis holds")
+                    .isEqualTo("Sunny loft");
+            assertThat(cache.isCachedLocally("listing:1"))
+                    .as("L1 holds listing:1 after a get")
+                    .isTrue();
             redis.set("listing:1", "changed behind the cache's back");
             assertThat(cache.get("listing:1"))
                     .as("a second get is answered by L1, so a change made straight in Redis is not seen")
@@ -47,9 +51,15 @@ class TwoLevelCacheTest {
     void readsRedisOnAnL1MissAndReturnsNullForAMissingKey() {
         redis.set("listing:2", "Garden cottage");
         try (TwoLevelCache cache = new TwoLevelCache(uri, channel, 10)) {
-            assertThat(cache.get("listing:2")).as("get of a key that only Redis holds").isEqualTo("Garden cottage");
-            assertThat(cache.get("listing:404")).as("get of a key Redis does not hold").isNull();
-            assertThat(cache.isCachedLocally("listing:404")).as("L1 keeps no entry for a missing key").isFalse();
+            assertThat(cache.get("listing:2"))
+                    .as("get of a key that only Redis holds")
+                    .isEqualTo("Garden cottage");
+            assertThat(cache.get("listing:404"))
+                    .as("get of a key Redis does not hold")
+                    .isNull();
+            assertThat(cache.isCachedLocally("listing:404"))
+                    .as("L1 keeps no entry for a missing key")
+                    .isFalse();
         }
     }
 
@@ -57,15 +67,20 @@ class TwoLevelCacheTest {
     void aPutOnOneInstanceEvictsTheKeyFromTheL1OfAnother() {
         redis.set("listing:1", "price 1250.00");
         try (TwoLevelCache first = new TwoLevelCache(uri, channel, 10);
-             TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
-            assertThat(second.get("listing:1")).as("second instance's first get").isEqualTo("price 1250.00");
-            assertThat(second.isCachedLocally("listing:1")).as("second instance's L1 holds listing:1").isTrue();
+                TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
+            assertThat(second.get("listing:1"))
+                    .as("second instance's first get")
+                    .isEqualTo("price 1250.00");
+            assertThat(second.isCachedLocally("listing:1"))
+                    .as("second instance's L1 holds listing:1")
+                    .isTrue();
 
             first.put("listing:1", "price 999.00");
 
             awaitL1("second instance's L1 to drop listing:1 after the first instance put a new value")
                     .until(() -> !second.isCachedLocally("listing:1"));
-            assertThat(second.get("listing:1")).as("second instance's get after the invalidation arrived")
+            assertThat(second.get("listing:1"))
+                    .as("second instance's get after the invalidation arrived")
                     .isEqualTo("price 999.00");
         }
     }
@@ -74,16 +89,22 @@ class TwoLevelCacheTest {
     void anInvalidateOnOneInstanceRemovesTheKeyEverywhere() {
         redis.set("listing:1", "Sunny loft");
         try (TwoLevelCache first = new TwoLevelCache(uri, channel, 10);
-             TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
+                TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
             second.get("listing:1");
-            assertThat(second.isCachedLocally("listing:1")).as("second instance's L1 holds listing:1").isTrue();
+            assertThat(second.isCachedLocally("listing:1"))
+                    .as("second instance's L1 holds listing:1")
+                    .isTrue();
 
             first.invalidate("listing:1");
 
-            assertThat(redis.exists("listing:1")).as("Redis key listing:1 after invalidate").isFalse();
+            assertThat(redis.exists("listing:1"))
+                    .as("Redis key listing:1 after invalidate")
+                    .isFalse();
             awaitL1("second instance's L1 to drop listing:1 after the first invalidated it")
                     .until(() -> !second.isCachedLocally("listing:1"));
-            assertThat(second.get("listing:1")).as("second instance's get after the invalidation").isNull();
+            assertThat(second.get("listing:1"))
+                    .as("second instance's get after the invalidation")
+                    .isNull();
         }
     }
 
@@ -95,7 +116,8 @@ class TwoLevelCacheTest {
 
             cache.put("listing:1", "new");
 
-            assertThat(cache.get("listing:1")).as("get right after this instance's own put (no waiting)")
+            assertThat(cache.get("listing:1"))
+                    .as("get right after this instance's own put (no waiting)")
                     .isEqualTo("new");
         }
     }
@@ -109,7 +131,7 @@ class TwoLevelCacheTest {
     void anInstanceSkipsItsOwnInvalidations() {
         redis.set("other", "x");
         try (TwoLevelCache first = new TwoLevelCache(uri, channel, 10);
-             TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
+                TwoLevelCache second = new TwoLevelCache(uri, channel, 10)) {
             first.put("listing:1", "Sunny loft");
             first.get("listing:1");
             first.get("other");
@@ -136,11 +158,14 @@ class TwoLevelCacheTest {
             cache.get("a"); // a is now more recently used than b
             cache.get("c");
 
-            assertThat(cache.isCachedLocally("b")).as("L1 of capacity 2 after gets of a, b, a, c: b was evicted")
+            assertThat(cache.isCachedLocally("b"))
+                    .as("L1 of capacity 2 after gets of a, b, a, c: b was evicted")
                     .isFalse();
             assertThat(cache.isCachedLocally("a")).as("a stays in L1").isTrue();
             assertThat(cache.isCachedLocally("c")).as("c stays in L1").isTrue();
-            assertThat(cache.get("b")).as("an evicted key is still read from Redis").isEqualTo("2");
+            assertThat(cache.get("b"))
+                    .as("an evicted key is still read from Redis")
+                    .isEqualTo("2");
         }
     }
 
@@ -151,7 +176,10 @@ class TwoLevelCacheTest {
      * instead of a timeout.
      */
     private static ConditionFactory awaitL1(String what) {
-        return await(what).atMost(Duration.ofSeconds(5))
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).pollInSameThread();
+        return await(what)
+                .atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
+                .pollInSameThread();
     }
 }

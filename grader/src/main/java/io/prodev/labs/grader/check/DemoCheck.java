@@ -27,8 +27,7 @@ final class DemoCheck {
     /** The parent POM's exec.mainClass, for modules without a demo: exec:java checks it is set even when skipped. */
     static final String NO_DEMO = "none";
 
-    private DemoCheck() {
-    }
+    private DemoCheck() {}
 
     static CheckOutcome check(PreparedLab lab, ReferencePrograms programs) {
         Optional<String> demo = mainClass(lab.dir().resolve("pom.xml"));
@@ -41,18 +40,22 @@ final class DemoCheck {
         try {
             run = programs.run(mainClass, TIME_LIMIT);
         } catch (FixtureException e) {
-            return new CheckOutcome(what + " runs on the reference", List.of(
-                    what + " could not run: the lab's fixtures did not start (" + e.getMessage() + ")"));
+            return new CheckOutcome(
+                    what + " runs on the reference",
+                    List.of(what + " could not run: the lab's fixtures did not start (" + e.getMessage() + ")"));
         }
         String summary = what + " ends cleanly on the reference ("
                 + String.format(Locale.ROOT, "%.1f s", run.elapsed().toMillis() / 1000.0) + ")";
         if (!run.finished()) {
-            return new CheckOutcome(summary, List.of(what + " did not finish within "
-                    + TIME_LIMIT.toSeconds() + " s on the reference and was killed; " + run.tail(10)));
+            return new CheckOutcome(
+                    summary,
+                    List.of(what + " did not finish within " + TIME_LIMIT.toSeconds()
+                            + " s on the reference and was killed; " + run.tail(10)));
         }
         if (run.exitCode() != 0) {
-            return new CheckOutcome(summary, List.of(what + " ended with exit code " + run.exitCode()
-                    + " on the reference; " + run.tail(10)));
+            return new CheckOutcome(
+                    summary,
+                    List.of(what + " ended with exit code " + run.exitCode() + " on the reference; " + run.tail(10)));
         }
         return new CheckOutcome(summary, List.of());
     }
@@ -68,8 +71,10 @@ final class DemoCheck {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
             // Only the project's own <properties>: a profile's may set another main class for another purpose.
-            String value = child(project, "properties").flatMap(properties -> child(properties, "exec.mainClass"))
-                    .map(element -> element.getTextContent().strip()).orElse("");
+            String value = child(project, "properties")
+                    .flatMap(properties -> child(properties, "exec.mainClass"))
+                    .map(element -> element.getTextContent().strip())
+                    .orElse("");
             return value.isEmpty() || value.equals(NO_DEMO) ? Optional.empty() : Optional.of(value);
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalStateException("cannot read " + pom + ": " + e.getMessage(), e);
@@ -78,8 +83,8 @@ final class DemoCheck {
 
     private static Optional<Element> child(Element parent, String name) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName() != null
-                    ? element.getLocalName() : element.getTagName())) {
+            if (node instanceof Element element
+                    && name.equals(element.getLocalName() != null ? element.getLocalName() : element.getTagName())) {
                 return Optional.of(element);
             }
         }

@@ -24,8 +24,7 @@ public final class LabDocsCheck {
 
     private static final Pattern TASK_HEADING = Pattern.compile("^##\\s+Task\\s+(\\S+)\\s+([—–-])\\s+(.+?)\\s*$");
 
-    private LabDocsCheck() {
-    }
+    private LabDocsCheck() {}
 
     /** @return one human-readable sentence per problem; empty when the lab is consistent */
     public static List<String> problems(Path labDir, LabCatalogue catalogue) {
@@ -48,7 +47,8 @@ public final class LabDocsCheck {
 
     private static void checkTable(List<String> lines, LabCatalogue catalogue, List<String> problems) {
         int header = 0;
-        while (header < lines.size() && !cells(lines.get(header)).stream().findFirst().orElse("").equals("id")) {
+        while (header < lines.size()
+                && !cells(lines.get(header)).stream().findFirst().orElse("").equals("id")) {
             header++;
         }
         if (header == lines.size()) {
@@ -64,7 +64,8 @@ public final class LabDocsCheck {
                 problems.add("README.md task table has a row for task " + id + ", which lab.json does not have");
             } else if (ids.contains(id)) {
                 problems.add("README.md task table has two rows for task " + id);
-            } else if (row.size() < 3 || !row.get(1).equals(task.title())
+            } else if (row.size() < 3
+                    || !row.get(1).equals(task.title())
                     || !row.get(2).equals(Integer.toString(task.points()))) {
                 problems.add("README.md task table row for task " + id + " reads \"" + String.join(" | ", row)
                         + "\"; lab.json says title \"" + task.title() + "\", " + task.points() + " points");
@@ -88,8 +89,8 @@ public final class LabDocsCheck {
             } else if (ids.contains(id)) {
                 problems.add("README.md has two sections for task " + id);
             } else if (!heading.group(2).equals("—") || !heading.group(3).equals(task.title())) {
-                problems.add("README.md section \"" + line + "\" should read \"## Task " + id + " — "
-                        + task.title() + "\" (an em dash, and the title of lab.json)");
+                problems.add("README.md section \"" + line + "\" should read \"## Task " + id + " — " + task.title()
+                        + "\" (an em dash, and the title of lab.json)");
             }
             ids.add(id);
         }
@@ -99,8 +100,10 @@ public final class LabDocsCheck {
     /** Reports missing tasks, and tasks out of catalogue order, once each. */
     private static void compareOrder(String thing, List<String> found, LabCatalogue catalogue, List<String> problems) {
         List<String> expected = catalogue.tasks().stream().map(LabTask::id).toList();
-        List<String> known = found.stream().distinct().filter(expected::contains).toList();
-        expected.stream().filter(id -> !known.contains(id))
+        List<String> known =
+                found.stream().distinct().filter(expected::contains).toList();
+        expected.stream()
+                .filter(id -> !known.contains(id))
                 .forEach(id -> problems.add("README.md has no " + thing + " for task " + id));
         List<String> expectedOrder = expected.stream().filter(known::contains).toList();
         if (!known.equals(expectedOrder)) {

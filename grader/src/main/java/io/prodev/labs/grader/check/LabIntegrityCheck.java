@@ -6,11 +6,11 @@ import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.grade.SubmissionGrader;
 import io.prodev.labs.grader.intake.IntakeResult;
 import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.launch.WarmWorkers;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.model.TestStatus;
-import io.prodev.labs.grader.launch.WarmWorkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,13 +64,16 @@ public final class LabIntegrityCheck {
     /** Invariant 1: the reference passes every test of its lab, and there are tests. */
     private List<String> referencePassesEveryTest(SubmissionResult reference) {
         List<String> problems = new ArrayList<>();
-        reference.tests().stream().filter(test -> !test.passed())
+        reference.tests().stream()
+                .filter(test -> !test.passed())
                 .forEach(test -> problems.add("the reference fails " + test.name() + ": " + test.message()));
         if (reference.tests().isEmpty()) {
             problems.add("the reference ran no test: " + reference.message());
         }
-        report("reference passes all " + reference.tests().size() + " tests (" + reference.total() + "/"
-                + reference.max() + " points)", problems.isEmpty());
+        report(
+                "reference passes all " + reference.tests().size() + " tests (" + reference.total() + "/"
+                        + reference.max() + " points)",
+                problems.isEmpty());
         return problems;
     }
 
@@ -78,11 +81,15 @@ public final class LabIntegrityCheck {
     private List<String> everyTestBelongsToOneTask(SubmissionResult reference) {
         List<String> problems = new ArrayList<>();
         reference.tests().stream()
-                .filter(test -> test.taskId() == null || lab.catalogue().task(test.taskId()).isEmpty())
-                .forEach(test -> problems.add(test.name() + (test.taskId() == null ? " has no @Task"
-                        : " has @Task(\"" + test.taskId() + "\"), which is not in lab.json")));
+                .filter(test -> test.taskId() == null
+                        || lab.catalogue().task(test.taskId()).isEmpty())
+                .forEach(test -> problems.add(test.name()
+                        + (test.taskId() == null
+                                ? " has no @Task"
+                                : " has @Task(\"" + test.taskId() + "\"), which is not in lab.json")));
         lab.catalogue().tasks().stream()
-                .filter(task -> reference.tests().stream().noneMatch(test -> task.id().equals(test.taskId())))
+                .filter(task ->
+                        reference.tests().stream().noneMatch(test -> task.id().equals(test.taskId())))
                 .forEach(task -> problems.add("task " + task.id() + " (" + task.title() + ") has no test"));
         report("every test belongs to one task of the catalogue, every task has tests", problems.isEmpty());
         return problems;
@@ -91,8 +98,9 @@ public final class LabIntegrityCheck {
     /** Invariant 2, first half: the learner edition's sources compile as they are handed out. */
     private List<String> starterCompiles() {
         List<String> problems = new ArrayList<>();
-        compileInScratch(grader.compiler().starterSources()).forEach((file, messages) ->
-                problems.add("the starter does not compile: " + String.join("\n", messages)));
+        compileInScratch(grader.compiler().starterSources())
+                .forEach((file, messages) ->
+                        problems.add("the starter does not compile: " + String.join("\n", messages)));
         report("the starter compiles", problems.isEmpty());
         return problems;
     }
@@ -100,7 +108,9 @@ public final class LabIntegrityCheck {
     /** Invariant 2, second half: no task passes before the learner has done it. */
     private List<String> everyTaskFailsOnTheStarter() {
         Map<String, String> starter = new LinkedHashMap<>();
-        lab.catalogue().learnerFiles().forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
+        lab.catalogue()
+                .learnerFiles()
+                .forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
         SubmissionResult result = grade(grader, "starter", starter);
         List<String> problems = new ArrayList<>();
         for (TaskScore task : result.tasks()) {
@@ -109,7 +119,8 @@ public final class LabIntegrityCheck {
                         + ") passes on the starter: no test fails before the work is done");
             }
         }
-        report("every task has a test that fails on the starter (" + result.total() + "/" + result.max() + " points)",
+        report(
+                "every task has a test that fails on the starter (" + result.total() + "/" + result.max() + " points)",
                 result.tasks().stream().noneMatch(TaskScore::complete));
         return problems;
     }
@@ -124,14 +135,17 @@ public final class LabIntegrityCheck {
         String how;
         try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), log)) {
             second = grade(new SubmissionGrader(lab, options, warm), "reference-again", referenceFiles);
-            how = warm.warmRuns() > 0 ? "in a fresh JVM, then in a warm one"
-                    : "twice in a fresh JVM (" + (warm.unavailable() != null ? warm.unavailable() : "the warm run failed") + ")";
+            how = warm.warmRuns() > 0
+                    ? "in a fresh JVM, then in a warm one"
+                    : "twice in a fresh JVM ("
+                            + (warm.unavailable() != null ? warm.unavailable() : "the warm run failed") + ")";
             if (warm.warmRuns() == 0 && warm.unavailable() == null) {
                 problems.add("the reference could not be graded in a warm JVM (a test timed out or crashed there), "
                         + "so every submission of this lab would need a fresh JVM");
             }
-            warm.replacements().forEach(why -> problems.add("the reference leaves the warm JVM unfit for the next "
-                    + "submission (" + why + "): every submission of this lab would need a fresh JVM"));
+            warm.replacements()
+                    .forEach(why -> problems.add("the reference leaves the warm JVM unfit for the next "
+                            + "submission (" + why + "): every submission of this lab would need a fresh JVM"));
         }
         Map<String, TestStatus> before = statuses(first);
         Map<String, TestStatus> after = statuses(second);

@@ -6,5 +6,4 @@ package io.prodev.labs.grader.check;
  * @param number the line's number in its file
  * @param text   the line, without its line ending
  */
-record NumberedLine(int number, String text) {
-}
+record NumberedLine(int number, String text) {}

@@ -28,13 +28,19 @@ record ProgramRun(boolean finished, int exitCode, String stdout, String stderr, 
         if (out.isEmpty() && err.isEmpty()) {
             return "it printed nothing";
         }
-        return (out.isEmpty() ? "" : "its output ended with:\n" + out) + (out.isEmpty() || err.isEmpty() ? "" : "\n")
+        return (out.isEmpty() ? "" : "its output ended with:\n" + out)
+                + (out.isEmpty() || err.isEmpty() ? "" : "\n")
                 + (err.isEmpty() ? "" : "its error output ended with:\n" + err);
     }
 
     private static String lastLines(String text, int count) {
-        List<String> lines = text.lines().filter(line -> !line.isBlank() && !line.startsWith("WARNING:")).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
-                .map(line -> "      " + line).toList());
+        List<String> lines = text.lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("WARNING:"))
+                .toList();
+        return String.join(
+                "\n",
+                lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                        .map(line -> "      " + line)
+                        .toList());
     }
 }

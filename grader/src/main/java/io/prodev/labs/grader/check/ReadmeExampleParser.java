@@ -19,18 +19,14 @@ final class ReadmeExampleParser {
     private static final Pattern SECTION_END = Pattern.compile("^#{1,2}\\s.*$");
 
     /** A README line outside fenced blocks, or a whole fenced block. */
-    private sealed interface Item permits Prose, Block {
-    }
+    private sealed interface Item permits Prose, Block {}
 
-    private record Prose(String text) implements Item {
-    }
+    private record Prose(String text) implements Item {}
 
     /** A fenced block: the line number of its opening fence, the fence's info string ("java") and its lines. */
-    private record Block(int line, String info, List<NumberedLine> content) implements Item {
-    }
+    private record Block(int line, String info, List<NumberedLine> content) implements Item {}
 
-    private ReadmeExampleParser() {
-    }
+    private ReadmeExampleParser() {}
 
     /** @return the examples by task id, in README order; a task whose section shows none is absent */
     static Map<String, ReadmeExample> parse(String readme) {
@@ -41,11 +37,14 @@ final class ReadmeExampleParser {
         for (Item item : proseLinesAndBlocks(readme.lines().toList())) {
             if (item instanceof Block block) {
                 if (code != null) {
-                    examples.put(taskId,
+                    examples.put(
+                            taskId,
                             new ReadmeExample(taskId, code.line(), code.content(), block.line(), block.content()));
                     code = null;
                     afterExampleLine = false;
-                } else if (afterExampleLine && taskId != null && !examples.containsKey(taskId)
+                } else if (afterExampleLine
+                        && taskId != null
+                        && !examples.containsKey(taskId)
                         && block.info().equals("java")) {
                     code = block;
                 }

@@ -49,11 +49,9 @@ final class ReadmeExamples {
      * @param examples the examples with a source and an output block: the ones to run
      * @param problems what the README and the sources disagree on, before anything runs
      */
-    record Pairing(List<ProvenExample> examples, List<String> problems) {
-    }
+    record Pairing(List<ProvenExample> examples, List<String> problems) {}
 
-    private ReadmeExamples() {
-    }
+    private ReadmeExamples() {}
 
     /** Compares the code, then runs each example on the reference and compares its output. */
     static CheckOutcome check(PreparedLab lab, ReferencePrograms programs) {
@@ -63,25 +61,29 @@ final class ReadmeExamples {
         for (ProvenExample example : pairing.examples()) {
             try {
                 ProgramRun run = programs.run(example.className(), TIME_LIMIT);
-                runProblem(example, run).or(() -> outputProblem(example, run.stdout())).ifPresent(problems::add);
+                runProblem(example, run)
+                        .or(() -> outputProblem(example, run.stdout()))
+                        .ifPresent(problems::add);
             } catch (FixtureException e) {
                 problems.add("task " + example.readme().taskId() + "'s example " + example.simpleName()
                         + " could not run: the lab's fixtures did not start (" + e.getMessage() + ")");
             }
         }
         int count = pairing.examples().size();
-        String summary = count == 0 && problems.isEmpty() ? "README shows no example to prove"
+        String summary = count == 0 && problems.isEmpty()
+                ? "README shows no example to prove"
                 : "README examples equal their examples/Task<id>Example.java and what it prints on the reference ("
-                + count + " examples, " + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9)
-                + ")";
+                        + count + " examples, "
+                        + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9)
+                        + ")";
         return new CheckOutcome(summary, problems);
     }
 
     /** Pairs the README's examples with their sources and compares their code; runs nothing. */
     static Pairing pair(Path labDir) {
         Path readmeFile = labDir.resolve("README.md");
-        Map<String, ReadmeExample> readme = Files.isRegularFile(readmeFile)
-                ? ReadmeExampleParser.parse(read(readmeFile)) : Map.of();
+        Map<String, ReadmeExample> readme =
+                Files.isRegularFile(readmeFile) ? ReadmeExampleParser.parse(read(readmeFile)) : Map.of();
         Map<String, List<Path>> sources = sources(labDir);
         List<ProvenExample> examples = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -118,10 +120,12 @@ final class ReadmeExamples {
         }
         sources.forEach((id, files) -> {
             if (!readme.containsKey(id)) {
-                files.forEach(file -> problems.add(labDir.relativize(file).toString().replace('\\', '/')
-                        + " is the example of task " + id + ", but README.md's section for task " + id + " shows no"
-                        + " example (a ```java block after a line starting with **Example, then a block with its"
-                        + " output)"));
+                files.forEach(
+                        file -> problems.add(labDir.relativize(file).toString().replace('\\', '/')
+                                + " is the example of task " + id + ", but README.md's section for task " + id
+                                + " shows no"
+                                + " example (a ```java block after a line starting with **Example, then a block with its"
+                                + " output)"));
             }
         });
         return new Pairing(examples, problems);
@@ -137,11 +141,15 @@ final class ReadmeExamples {
             if (shown != null && real != null && shown.text().equals(real.text())) {
                 continue;
             }
-            String readmeSide = shown != null ? "README.md:" + shown.number() + " reads " + quote(shown.text())
+            String readmeSide = shown != null
+                    ? "README.md:" + shown.number() + " reads " + quote(shown.text())
                     : "README.md's code block ends after line " + lastLine(code, example.codeLine());
-            String sourceSide = real != null ? source + ":" + real.number() + " reads " + quote(real.text())
-                    : region.isEmpty() ? "the region of " + source + " is empty"
-                    : "the region of " + source + " ends after line " + region.get(region.size() - 1).number();
+            String sourceSide = real != null
+                    ? source + ":" + real.number() + " reads " + quote(real.text())
+                    : region.isEmpty()
+                            ? "the region of " + source + " is empty"
+                            : "the region of " + source + " ends after line "
+                                    + region.get(region.size() - 1).number();
             return Optional.of("task " + example.taskId() + "'s example in README.md differs from the tagged region of "
                     + sourceFile + ": " + readmeSide + ", " + sourceSide);
         }
@@ -150,10 +158,12 @@ final class ReadmeExamples {
 
     /** The README's output block against what the example printed, line by line. */
     static Optional<String> outputProblem(ProvenExample example, String stdout) {
-        List<String> printed = withoutTrailingBlankLines(stdout.replace("\r\n", "\n").replace('\r', '\n').lines()
-                .toList());
+        List<String> printed = withoutTrailingBlankLines(
+                stdout.replace("\r\n", "\n").replace('\r', '\n').lines().toList());
         List<NumberedLine> shown = example.readme().output();
-        int shownSize = withoutTrailingBlankLines(shown.stream().map(NumberedLine::text).toList()).size();
+        int shownSize = withoutTrailingBlankLines(
+                        shown.stream().map(NumberedLine::text).toList())
+                .size();
         for (int i = 0; i < Math.max(shownSize, printed.size()); i++) {
             String readmeLine = i < shownSize ? shown.get(i).text() : null;
             String printedLine = i < printed.size() ? printed.get(i) : null;
@@ -162,10 +172,11 @@ final class ReadmeExamples {
             }
             String readmeSide = readmeLine != null
                     ? "README.md:" + shown.get(i).number() + " reads " + quote(readmeLine)
-                    : "README.md's output block ends after line " + lastLine(shown.subList(0, shownSize),
-                    example.readme().outputLine());
-            String printedSide = printedLine != null ? "it printed " + quote(printedLine)
-                    : "it printed nothing more";
+                    : "README.md's output block ends after line "
+                            + lastLine(
+                                    shown.subList(0, shownSize),
+                                    example.readme().outputLine());
+            String printedSide = printedLine != null ? "it printed " + quote(printedLine) : "it printed nothing more";
             return Optional.of("task " + example.readme().taskId() + "'s example output in README.md is not what "
                     + example.simpleName() + " prints on the reference: " + readmeSide + ", " + printedSide
                     + (printedLine != null ? " (its output line " + (i + 1) + ")" : ""));
@@ -180,8 +191,7 @@ final class ReadmeExamples {
                     + " was killed; " + run.tail(5));
         }
         if (run.exitCode() != 0) {
-            return Optional.of(what + " ended with exit code " + run.exitCode() + " on the reference; "
-                    + run.tail(5));
+            return Optional.of(what + " ended with exit code " + run.exitCode() + " on the reference; " + run.tail(5));
         }
         return Optional.empty();
     }
@@ -197,7 +207,8 @@ final class ReadmeExamples {
             files.filter(Files::isRegularFile).sorted().forEach(file -> {
                 Matcher name = SOURCE_NAME.matcher(file.getFileName().toString());
                 if (name.matches() && file.getParent().getFileName().toString().equals("examples")) {
-                    sources.computeIfAbsent(name.group(1), id -> new ArrayList<>()).add(file);
+                    sources.computeIfAbsent(name.group(1), id -> new ArrayList<>())
+                            .add(file);
                 }
             });
         } catch (IOException e) {
@@ -228,7 +239,9 @@ final class ReadmeExamples {
     }
 
     private static String relative(Path labDir, List<Path> files) {
-        return String.join(" and ", files.stream().map(file -> labDir.relativize(file).toString()).toList());
+        return String.join(
+                " and ",
+                files.stream().map(file -> labDir.relativize(file).toString()).toList());
     }
 
     private static String read(Path file) {

@@ -67,12 +67,15 @@ final class ReferencePrograms implements AutoCloseable {
                 process.waitFor();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new ProgramRun(finished, finished ? process.exitValue() : -1,
-                    Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8),
+            return new ProgramRun(
+                    finished,
+                    finished ? process.exitValue() : -1,
+                    Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8),
                     elapsed);
         } catch (IOException e) {
-            throw GraderException.infrastructure("cannot run " + mainClass + " of " + lab.name() + ": "
-                    + e.getMessage(), e);
+            throw GraderException.infrastructure(
+                    "cannot run " + mainClass + " of " + lab.name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GraderException.infrastructure("interrupted while " + mainClass + " ran", e);
@@ -97,11 +100,21 @@ final class ReferencePrograms implements AutoCloseable {
     private List<String> command(Path scratch, String mainClass) {
         List<Path> classpath = new ArrayList<>(List.of(lab.dir().resolve("target/classes"), lab.testClasses()));
         classpath.addAll(lab.classpath());
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Dfile.encoding=UTF-8", "-Djava.io.tmpdir=" + scratch.resolve("tmp"),
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + scratch.resolve("tmp"),
                 "-Duser.home=" + scratch.resolve("home"),
-                "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()), mainClass);
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        classpath.stream().map(Path::toString).toList()),
+                mainClass);
     }
 
     @Override

@@ -14,8 +14,7 @@ final class TaggedRegion {
     static final String START = "// tag::example[]";
     static final String END = "// end::example[]";
 
-    private TaggedRegion() {
-    }
+    private TaggedRegion() {}
 
     /**
      * @param source the example's source text
@@ -38,8 +37,8 @@ final class TaggedRegion {
                 start = i;
             } else if (marker.equals(END)) {
                 if (start < 0 || end >= 0) {
-                    throw new IllegalArgumentException(file + ":" + (i + 1) + ": `" + END + "` without a `" + START
-                            + "` before it");
+                    throw new IllegalArgumentException(
+                            file + ":" + (i + 1) + ": `" + END + "` without a `" + START + "` before it");
                 }
                 end = i;
             }
@@ -49,8 +48,8 @@ final class TaggedRegion {
                     + " with it and `" + END + "`");
         }
         if (end < 0) {
-            throw new IllegalArgumentException(file + ":" + (start + 1) + ": `" + START + "` is never closed by `"
-                    + END + "`");
+            throw new IllegalArgumentException(
+                    file + ":" + (start + 1) + ": `" + START + "` is never closed by `" + END + "`");
         }
         List<NumberedLine> region = new ArrayList<>();
         for (int i = start + 1; i < end; i++) {
@@ -61,10 +60,19 @@ final class TaggedRegion {
 
     /** Removes the indentation all non-blank lines share, and every line's trailing white space. */
     static List<NumberedLine> dedented(List<NumberedLine> lines) {
-        int common = lines.stream().map(NumberedLine::text).filter(text -> !text.isBlank())
-                .mapToInt(TaggedRegion::indentation).min().orElse(0);
-        return lines.stream().map(line -> new NumberedLine(line.number(),
-                line.text().isBlank() ? "" : line.text().substring(common).stripTrailing())).toList();
+        int common = lines.stream()
+                .map(NumberedLine::text)
+                .filter(text -> !text.isBlank())
+                .mapToInt(TaggedRegion::indentation)
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(line -> new NumberedLine(
+                        line.number(),
+                        line.text().isBlank()
+                                ? ""
+                                : line.text().substring(common).stripTrailing()))
+                .toList();
     }
 
     /** Drops blank lines at either end and every line's trailing white space. */
@@ -78,7 +86,8 @@ final class TaggedRegion {
             to--;
         }
         return lines.subList(from, to).stream()
-                .map(line -> new NumberedLine(line.number(), line.text().stripTrailing())).toList();
+                .map(line -> new NumberedLine(line.number(), line.text().stripTrailing()))
+                .toList();
     }
 
     private static int indentation(String line) {

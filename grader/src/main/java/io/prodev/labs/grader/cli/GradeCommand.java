@@ -5,10 +5,10 @@ import io.prodev.labs.grader.grade.BatchGrader;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.lab.LabPreparer;
 import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.report.BatchReport;
 import io.prodev.labs.grader.report.Shard;
-import io.prodev.labs.grader.launch.RunLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "grade", mixinStandardHelpOptions = true,
+@Command(
+        name = "grade",
+        mixinStandardHelpOptions = true,
         description = "Grades submissions (learner-edition folders, lab folders, or .zip files of either) with the "
                 + "instructor's visible and hidden tests. Exits 0 when grading completed, whatever the scores.")
 final class GradeCommand implements Callable<Integer> {
@@ -54,7 +56,10 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "One test's limit (default: 10).")
     long testTimeout = RunLimits.DEFAULT.perTest().toSeconds();
 
-    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "One submission's test run limit (default: 120).")
+    @Option(
+            names = "--run-timeout",
+            paramLabel = "SECONDS",
+            description = "One submission's test run limit (default: 120).")
     long runTimeout = RunLimits.DEFAULT.wholeRun().toSeconds();
 
     @Option(names = "--heap", paramLabel = "MB", description = "The test JVM's heap cap (default: 256).")
@@ -63,18 +68,25 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--keep-workspaces", description = "Leave each submission's workspace in the temp folder.")
     boolean keepWorkspaces;
 
-    @Option(names = "--fresh-jvms", description = "Run each submission's tests in a JVM of its own. Slower; by default "
-            + "a warm JVM runs one submission after another, and any run that times out, crashes or leaves something "
-            + "behind is run again in a fresh JVM.")
+    @Option(
+            names = "--fresh-jvms",
+            description = "Run each submission's tests in a JVM of its own. Slower; by default "
+                    + "a warm JVM runs one submission after another, and any run that times out, crashes or leaves something "
+                    + "behind is run again in a fresh JVM.")
     boolean freshJvms;
 
-    @Option(names = "--require-sandbox", description = "Refuse to grade where the OS sandbox (bubblewrap, Linux) "
-            + "cannot run, instead of grading without it and saying so in every report.")
+    @Option(
+            names = "--require-sandbox",
+            description = "Refuse to grade where the OS sandbox (bubblewrap, Linux) "
+                    + "cannot run, instead of grading without it and saying so in every report.")
     boolean requireSandbox;
 
     @Override
     public Integer call() {
-        RunLimits limits = new RunLimits(Duration.ofSeconds(testTimeout), Duration.ofSeconds(runTimeout), heapMb,
+        RunLimits limits = new RunLimits(
+                Duration.ofSeconds(testTimeout),
+                Duration.ofSeconds(runTimeout),
+                heapMb,
                 RunLimits.DEFAULT.outputBytes());
         List<Path> chosen = submissions();
         if (shard != null) {
@@ -82,11 +94,15 @@ final class GradeCommand implements Callable<Integer> {
         }
         PreparedLab prepared = LabPreparer.prepare(repo.root(), lab, System.err::println);
         System.err.println("grading " + chosen.size() + " submission(s) of " + lab + ", " + jobs + " at a time");
-        List<SubmissionResult> results = new BatchGrader(prepared, new GradeOptions(limits, partial, keepWorkspaces, freshJvms,
-                requireSandbox),
-                jobs, System.err).grade(chosen);
+        List<SubmissionResult> results = new BatchGrader(
+                        prepared,
+                        new GradeOptions(limits, partial, keepWorkspaces, freshJvms, requireSandbox),
+                        jobs,
+                        System.err)
+                .grade(chosen);
         BatchReport.write(prepared.catalogue(), results, out);
-        System.out.println("graded " + results.size() + " submission(s): " + out.resolve("index.html").toAbsolutePath());
+        System.out.println("graded " + results.size() + " submission(s): "
+                + out.resolve("index.html").toAbsolutePath());
         return 0;
     }
 
@@ -104,7 +120,10 @@ final class GradeCommand implements Callable<Integer> {
             }
             try (Stream<Path> entries = Files.list(batch)) {
                 entries.filter(entry -> !entry.getFileName().toString().startsWith("."))
-                        .filter(entry -> Files.isDirectory(entry) || entry.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                        .filter(entry -> Files.isDirectory(entry)
+                                || entry.toString()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .endsWith(".zip"))
                         .sorted()
                         .forEach(all::add);
             } catch (IOException e) {

@@ -2,7 +2,10 @@ package io.prodev.labs.grader.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "grader", mixinStandardHelpOptions = true, version = "prodev-labs grader 1.0",
+@Command(
+        name = "grader",
+        mixinStandardHelpOptions = true,
+        version = "prodev-labs grader 1.0",
         description = "Publishes the learner edition of the labs, grades learners' submissions with per-task "
                 + "points and feedback, and checks that each lab is sound.",
         subcommands = {StarterCommand.class, GradeCommand.class, MergeCommand.class, CheckCommand.class})

@@ -1,8 +1,8 @@
 package io.prodev.labs.grader.cli;
 
+import io.prodev.labs.grader.GraderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.prodev.labs.grader.GraderException;
 import picocli.CommandLine.Option;
 
 /** The instructor's repository: --repo, else what ./grader passes, else the current folder. */

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "starter", mixinStandardHelpOptions = true,
+@Command(
+        name = "starter",
+        mixinStandardHelpOptions = true,
         description = "Writes the learner edition: a standalone Maven project whose solution regions are stubs "
                 + "that compile and fail, without the grader or hidden tests.")
 final class StarterCommand implements Callable<Integer> {

@@ -44,20 +44,23 @@ public final class SourceCompiler {
      */
     public Map<String, List<String>> compile(Map<String, String> sources, List<Path> classpath, Path output) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((path, text) -> units.add(new InMemorySource(path, text)));
-            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-g",
-                    "-encoding", "UTF-8");
+            List<String> options =
+                    List.of("--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-g", "-encoding", "UTF-8");
             javac.getTask(null, files, diagnostics, options, null, units).call();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the compiler's file manager", e);
         }
         return diagnostics.getDiagnostics().stream()
                 .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
-                .collect(Collectors.groupingBy(SourceCompiler::fileOf, TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        SourceCompiler::fileOf,
+                        TreeMap::new,
                         Collectors.mapping(SourceCompiler::describe, Collectors.toList())));
     }
 

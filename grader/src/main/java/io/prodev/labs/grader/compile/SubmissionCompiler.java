@@ -27,6 +27,7 @@ public final class SubmissionCompiler {
     private final SourceCompiler compiler = new SourceCompiler();
     /** The instructor's main sources and resources, read once per batch, not once per submission. */
     private final Map<String, String> reference;
+
     private final Map<String, String> resources;
     private final Map<String, String> starterVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -47,7 +48,8 @@ public final class SubmissionCompiler {
     /** The lab's Java sources as the learner edition has them: every learner file in its starter version. */
     public Map<String, String> starterSources() {
         Map<String, String> sources = new TreeMap<>(reference);
-        lab.catalogue().learnerFiles().stream().filter(file -> file.endsWith(".java"))
+        lab.catalogue().learnerFiles().stream()
+                .filter(file -> file.endsWith(".java"))
                 .forEach(file -> sources.put(file, starterVersion(file)));
         return sources;
     }
@@ -70,20 +72,25 @@ public final class SubmissionCompiler {
                 return new CompileOutcome(new ArrayList<>(problems.values()));
             }
             List<String> toSwap = errors.keySet().stream()
-                    .filter(file -> editable.contains(file) && !problems.containsKey(file)).toList();
+                    .filter(file -> editable.contains(file) && !problems.containsKey(file))
+                    .toList();
             String blame = null;
             if (toSwap.isEmpty()) {
                 // Errors only in the instructor's files: some learner file changed an API they use.
-                toSwap = editable.stream().filter(f -> f.endsWith(".java") && learnerFiles.containsKey(f)
-                        && !problems.containsKey(f)).toList();
-                blame = String.join("\n", errors.values().stream().flatMap(List::stream).toList());
+                toSwap = editable.stream()
+                        .filter(f -> f.endsWith(".java") && learnerFiles.containsKey(f) && !problems.containsKey(f))
+                        .toList();
+                blame = String.join(
+                        "\n", errors.values().stream().flatMap(List::stream).toList());
                 if (toSwap.isEmpty()) {
-                    throw GraderException.infrastructure("the lab does not compile even with its starter files:\n" + blame, null);
+                    throw GraderException.infrastructure(
+                            "the lab does not compile even with its starter files:\n" + blame, null);
                 }
             }
             for (String file : toSwap) {
                 List<String> messages = errors.get(file);
-                String message = messages != null ? String.join("\n", messages)
+                String message = messages != null
+                        ? String.join("\n", messages)
                         : "other files of the lab no longer compile against this file:\n" + blame;
                 problems.put(file, new CompileProblem(file, firstLine(message), message));
                 sources.put(file, starterVersion(file));
@@ -93,7 +100,8 @@ public final class SubmissionCompiler {
     }
 
     private static long firstLine(String message) {
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("^[^:\\n]+:(\\d+):").matcher(message);
+        java.util.regex.Matcher line =
+                java.util.regex.Pattern.compile("^[^:\\n]+:(\\d+):").matcher(message);
         return line.find() ? Long.parseLong(line.group(1)) : 0;
     }
 

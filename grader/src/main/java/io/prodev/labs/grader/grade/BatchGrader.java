@@ -1,11 +1,11 @@
 package io.prodev.labs.grader.grade;
 
 import io.prodev.labs.grader.GraderException;
-import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.lab.PreparedLab;
-import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.launch.WarmWorkers;
+import io.prodev.labs.grader.model.SubmissionResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +92,8 @@ public final class BatchGrader {
             throw e;
         } catch (RuntimeException e) {
             // Something about this one submission tripped the grader: report it on that submission alone.
-            return grader.notGraded(Intake.submissionId(submission), "the grader could not grade this submission: " + e);
+            return grader.notGraded(
+                    Intake.submissionId(submission), "the grader could not grade this submission: " + e);
         }
     }
 
@@ -102,8 +103,14 @@ public final class BatchGrader {
     }
 
     private synchronized void report(int done, int total, SubmissionResult result) {
-        progress.printf("[%d/%d] %s: %s/%d (%s)%n", done, total, result.submissionId(),
-                io.prodev.labs.grader.report.Points.format(result.total()), result.max(), result.status().json());
+        progress.printf(
+                "[%d/%d] %s: %s/%d (%s)%n",
+                done,
+                total,
+                result.submissionId(),
+                io.prodev.labs.grader.report.Points.format(result.total()),
+                result.max(),
+                result.status().json());
         progress.flush();
     }
 

@@ -11,8 +11,8 @@ import io.prodev.labs.grader.launch.RunLimits;
  * @param freshJvms      run every submission's tests in a JVM of its own, never in a warm worker
  * @param requireSandbox refuse to grade where the OS sandbox (bubblewrap) cannot run
  */
-public record GradeOptions(RunLimits limits, boolean partial, boolean keepWorkspaces, boolean freshJvms,
-                           boolean requireSandbox) {
+public record GradeOptions(
+        RunLimits limits, boolean partial, boolean keepWorkspaces, boolean freshJvms, boolean requireSandbox) {
 
     /** Grades with the OS sandbox where this machine has one, and without it (saying so) where it has none. */
     public GradeOptions(RunLimits limits, boolean partial, boolean keepWorkspaces, boolean freshJvms) {

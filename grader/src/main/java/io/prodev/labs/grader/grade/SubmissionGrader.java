@@ -6,14 +6,14 @@ import io.prodev.labs.grader.compile.SubmissionCompiler;
 import io.prodev.labs.grader.intake.Intake;
 import io.prodev.labs.grader.intake.IntakeResult;
 import io.prodev.labs.grader.lab.PreparedLab;
-import io.prodev.labs.grader.model.GradeStatus;
-import io.prodev.labs.grader.model.SubmissionResult;
-import io.prodev.labs.grader.model.TaskScore;
-import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.launch.ForkedTestRun;
 import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.launch.RunOutcome;
 import io.prodev.labs.grader.launch.WarmWorkers;
+import io.prodev.labs.grader.model.GradeStatus;
+import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.model.TaskScore;
+import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.score.Scorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +51,8 @@ public final class SubmissionGrader {
         try {
             IntakeResult intake = new Intake(lab).take(submission, scratch);
             if (intake.error() != null) {
-                return result(intake.submissionId(), GradeStatus.ERROR, intake.error(), intake.notes(), List.of(), List.of());
+                return result(
+                        intake.submissionId(), GradeStatus.ERROR, intake.error(), intake.notes(), List.of(), List.of());
             }
             return grade(intake, scratch);
         } finally {
@@ -65,7 +66,9 @@ public final class SubmissionGrader {
     public SubmissionResult grade(IntakeResult intake, Path scratch) {
         Path classes = scratch.resolve("classes");
         CompileOutcome compiled = compiler.compile(intake.learnerFiles(), classes);
-        RunOutcome run = (warm == null ? Optional.<RunOutcome>empty() : warm.run(intake.submissionId(), scratch, classes))
+        RunOutcome run = (warm == null
+                        ? Optional.<RunOutcome>empty()
+                        : warm.run(intake.submissionId(), scratch, classes))
                 .orElseGet(() -> new ForkedTestRun(lab, options.limits()).run(scratch, classes));
         List<String> notes = new ArrayList<>(intake.notes());
         notes.addAll(run.notes());
@@ -75,17 +78,34 @@ public final class SubmissionGrader {
                     + "through a library or native code, files outside its workspace.");
         }
         if (run.incomplete() != null) {
-            return result(intake.submissionId(), GradeStatus.ERROR, "could not grade: " + run.incomplete()
-                    + "; grade it again", notes, compiled.problems(), List.of());
+            return result(
+                    intake.submissionId(),
+                    GradeStatus.ERROR,
+                    "could not grade: " + run.incomplete() + "; grade it again",
+                    notes,
+                    compiled.problems(),
+                    List.of());
         }
-        List<TestResult> tests = run.tests().stream().sorted(Comparator.comparing(TestResult::uniqueId)).toList();
+        List<TestResult> tests = run.tests().stream()
+                .sorted(Comparator.comparing(TestResult::uniqueId))
+                .toList();
         if (tests.isEmpty()) {
-            return result(intake.submissionId(), GradeStatus.ERROR, "no test ran: " + String.join("; ", run.notes()),
-                    notes, compiled.problems(), tests);
+            return result(
+                    intake.submissionId(),
+                    GradeStatus.ERROR,
+                    "no test ran: " + String.join("; ", run.notes()),
+                    notes,
+                    compiled.problems(),
+                    tests);
         }
         boolean allPassed = tests.stream().allMatch(TestResult::passed);
-        return result(intake.submissionId(), allPassed ? GradeStatus.PASS : GradeStatus.FAIL, null, notes,
-                compiled.problems(), tests);
+        return result(
+                intake.submissionId(),
+                allPassed ? GradeStatus.PASS : GradeStatus.FAIL,
+                null,
+                notes,
+                compiled.problems(),
+                tests);
     }
 
     public SubmissionCompiler compiler() {
@@ -97,11 +117,26 @@ public final class SubmissionGrader {
         return result(id, GradeStatus.ERROR, reason, List.of(), List.of(), List.of());
     }
 
-    private SubmissionResult result(String id, GradeStatus status, String message, List<String> notes,
-                                    List<io.prodev.labs.grader.model.CompileProblem> problems, List<TestResult> tests) {
+    private SubmissionResult result(
+            String id,
+            GradeStatus status,
+            String message,
+            List<String> notes,
+            List<io.prodev.labs.grader.model.CompileProblem> problems,
+            List<TestResult> tests) {
         List<TaskScore> tasks = Scorer.score(lab.catalogue(), tests, options.partial());
-        return new SubmissionResult(id, lab.name(), status, message, notes, problems, tests, tasks,
-                Scorer.total(tasks), lab.catalogue().maxPoints(), Instant.now());
+        return new SubmissionResult(
+                id,
+                lab.name(),
+                status,
+                message,
+                notes,
+                problems,
+                tests,
+                tasks,
+                Scorer.total(tasks),
+                lab.catalogue().maxPoints(),
+                Instant.now());
     }
 
     private static Path createScratch() {

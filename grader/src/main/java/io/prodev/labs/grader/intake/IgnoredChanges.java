@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 final class IgnoredChanges {
 
     static final int MAX_LISTED = 10;
-    private static final Set<String> SKIPPED_FOLDERS = Set.of("target", ".git", ".idea", ".vscode", ".mvn", "bin", "out");
+    private static final Set<String> SKIPPED_FOLDERS =
+            Set.of("target", ".git", ".idea", ".vscode", ".mvn", "bin", "out");
 
-    private IgnoredChanges() {
-    }
+    private IgnoredChanges() {}
 
     static List<String> list(Path submittedLab, PreparedLab lab) {
         Set<String> learnerFiles = lab.catalogue().learnerFiles();
@@ -30,7 +30,8 @@ final class IgnoredChanges {
                     .map(file -> submittedLab.relativize(file).toString().replace('\\', '/'))
                     .filter(relative -> !learnerFiles.contains(relative) && !skipped(relative))
                     .sorted()
-                    .forEach(relative -> describe(submittedLab, lab.dir(), relative).ifPresent(changed::add));
+                    .forEach(relative ->
+                            describe(submittedLab, lab.dir(), relative).ifPresent(changed::add));
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of("could not look through the submission for other changes: " + e.getMessage());
         }
@@ -53,7 +54,8 @@ final class IgnoredChanges {
         Path ours = instructorLab.resolve(relative);
         try {
             if (!Files.exists(ours)) {
-                return java.util.Optional.of(relative + " was added: ignored (only the files you are asked to edit are graded)");
+                return java.util.Optional.of(
+                        relative + " was added: ignored (only the files you are asked to edit are graded)");
             }
             if (Files.mismatch(theirs, ours) != -1) {
                 return java.util.Optional.of(relative + " was changed: ignored, the instructor's version was used");

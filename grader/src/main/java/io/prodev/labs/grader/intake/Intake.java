@@ -39,7 +39,8 @@ public final class Intake {
         String id = submissionId(submission);
         List<String> notes = new ArrayList<>();
         Path root = submission;
-        if (Files.isRegularFile(submission) && submission.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(submission)
+                && submission.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
             root = scratch.resolve("unzipped");
             try {
                 SafeUnzip.unzip(submission, root, notes);
@@ -78,10 +79,13 @@ public final class Intake {
                 return Optional.empty();
             }
             if (Files.size(file) > MAX_FILE_BYTES) {
-                notes.add(relative + " is larger than " + MAX_FILE_BYTES / 1024 + " KB: ignored, its starter version was graded");
+                notes.add(relative + " is larger than " + MAX_FILE_BYTES / 1024
+                        + " KB: ignored, its starter version was graded");
                 return Optional.empty();
             }
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString());
         } catch (CharacterCodingException e) {
             notes.add(relative + " is not UTF-8 text: ignored, its starter version was graded");

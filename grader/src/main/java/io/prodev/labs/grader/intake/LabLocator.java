@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 final class LabLocator {
 
-    record Located(Path labDir, String error) {
-    }
+    record Located(Path labDir, String error) {}
 
     private final String lab;
 
@@ -35,7 +34,8 @@ final class LabLocator {
             if (declared.isPresent() && !declared.get().equals(lab)) {
                 return new Located(null, "this is a submission for " + declared.get() + ", not " + lab);
             }
-            boolean named = candidate.getFileName() != null && candidate.getFileName().toString().equals(lab);
+            boolean named = candidate.getFileName() != null
+                    && candidate.getFileName().toString().equals(lab);
             if (declared.isPresent() || named && Files.isDirectory(candidate.resolve("src"))) {
                 return new Located(candidate, null);
             }
@@ -47,8 +47,10 @@ final class LabLocator {
         if (isEmpty(root)) {
             return new Located(null, "the submission is empty");
         }
-        return new Located(null, "no " + lab + " folder found in the submission (expected " + lab
-                + "/src/... or the lab folder itself)");
+        return new Located(
+                null,
+                "no " + lab + " folder found in the submission (expected " + lab
+                        + "/src/... or the lab folder itself)");
     }
 
     private static Optional<String> declaredLab(Path dir) {
@@ -57,7 +59,8 @@ final class LabLocator {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(new ObjectMapper().readTree(catalogue.toFile()).path("lab").asText(null));
+            return Optional.ofNullable(
+                    new ObjectMapper().readTree(catalogue.toFile()).path("lab").asText(null));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -65,7 +68,9 @@ final class LabLocator {
 
     private static Optional<Path> onlyChildFolder(Path root) {
         try (Stream<Path> children = Files.list(root)) {
-            List<Path> all = children.filter(child -> !child.getFileName().toString().startsWith(".")).toList();
+            List<Path> all = children.filter(
+                            child -> !child.getFileName().toString().startsWith("."))
+                    .toList();
             return all.size() == 1 && Files.isDirectory(all.get(0)) ? Optional.of(all.get(0)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

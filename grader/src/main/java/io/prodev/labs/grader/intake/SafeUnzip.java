@@ -18,8 +18,7 @@ final class SafeUnzip {
     static final long MAX_BYTES = 50L * 1024 * 1024;
     static final int MAX_ENTRIES = 5_000;
 
-    private SafeUnzip() {
-    }
+    private SafeUnzip() {}
 
     /** @throws IOException when the zip is unreadable or too large; the message says which */
     static void unzip(Path zip, Path target, List<String> notes) throws IOException {
@@ -34,7 +33,10 @@ final class SafeUnzip {
                 }
                 String name = entry.getName();
                 Path destination = root.resolve(name).normalize();
-                if (name.startsWith("/") || name.contains("\\") || !destination.startsWith(root) || destination.equals(root)) {
+                if (name.startsWith("/")
+                        || name.contains("\\")
+                        || !destination.startsWith(root)
+                        || destination.equals(root)) {
                     notes.add("zip entry '" + name + "' points outside the submission: ignored");
                     continue;
                 }

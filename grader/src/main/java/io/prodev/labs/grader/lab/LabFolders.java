@@ -17,8 +17,7 @@ public final class LabFolders {
     /** Every lab's folder name ends so ("caching-lab"); in a submission, such a folder names its lab. */
     public static final String NAME_SUFFIX = "-lab";
 
-    private LabFolders() {
-    }
+    private LabFolders() {}
 
     /** Whether a folder name is a lab's ("redis-lab"), with or without a lab.json beside it. */
     public static boolean hasLabName(String folderName) {

@@ -24,14 +24,13 @@ public final class LabPreparer {
     static final String CLASSPATH_FILE = "target/test-classpath.txt";
     static final String MAIN_CLASSPATH_FILE = "target/main-classpath.txt";
 
-    private LabPreparer() {
-    }
+    private LabPreparer() {}
 
     public static PreparedLab prepare(Path repo, String name, Consumer<String> log) {
         List<String> labs = LabFolders.labs(repo);
         if (!labs.contains(name)) {
-            throw GraderException.misuse("unknown lab '" + name + "'; labs in " + repo.toAbsolutePath() + ": "
-                    + String.join(", ", labs));
+            throw GraderException.misuse(
+                    "unknown lab '" + name + "'; labs in " + repo.toAbsolutePath() + ": " + String.join(", ", labs));
         }
         Path dir = repo.resolve(name);
         LabCatalogue catalogue = LabCatalogue.read(dir.resolve(LabCatalogue.FILE_NAME));
@@ -41,20 +40,31 @@ public final class LabPreparer {
             build(repo, name);
             markBuilt(classpathFile);
         }
-        return PreparedLab.of(name, dir, catalogue, dir.resolve("target/test-classes"), readClasspath(classpathFile),
-                readClasspath(dir.resolve(MAIN_CLASSPATH_FILE)), runnerClasses());
+        return PreparedLab.of(
+                name,
+                dir,
+                catalogue,
+                dir.resolve("target/test-classes"),
+                readClasspath(classpathFile),
+                readClasspath(dir.resolve(MAIN_CLASSPATH_FILE)),
+                runnerClasses());
     }
 
     private static boolean stale(Path repo, Path dir, Path classpathFile) {
-        if (!Files.isRegularFile(classpathFile) || !Files.isRegularFile(dir.resolve(MAIN_CLASSPATH_FILE))
+        if (!Files.isRegularFile(classpathFile)
+                || !Files.isRegularFile(dir.resolve(MAIN_CLASSPATH_FILE))
                 || !Files.isDirectory(dir.resolve("target/test-classes"))) {
             return true;
         }
         try {
             FileTime built = Files.getLastModifiedTime(classpathFile);
-            List<Path> sources = new ArrayList<>(List.of(dir.resolve("src"), dir.resolve("pom.xml"),
-                    dir.resolve(LabCatalogue.FILE_NAME), repo.resolve("pom.xml")));
-            for (String module : RepoModules.read(repo).supportModulesOf(List.of(dir.getFileName().toString()))) {
+            List<Path> sources = new ArrayList<>(List.of(
+                    dir.resolve("src"),
+                    dir.resolve("pom.xml"),
+                    dir.resolve(LabCatalogue.FILE_NAME),
+                    repo.resolve("pom.xml")));
+            for (String module : RepoModules.read(repo)
+                    .supportModulesOf(List.of(dir.getFileName().toString()))) {
                 sources.add(repo.resolve(module).resolve("src"));
                 sources.add(repo.resolve(module).resolve("pom.xml"));
             }
@@ -93,8 +103,9 @@ public final class LabPreparer {
         try {
             int exit = maven.start().waitFor();
             if (exit != 0) {
-                throw GraderException.infrastructure("the instructor's " + name + " does not build (Maven exit "
-                        + exit + "); fix the lab first", null);
+                throw GraderException.infrastructure(
+                        "the instructor's " + name + " does not build (Maven exit " + exit + "); fix the lab first",
+                        null);
             }
         } catch (IOException e) {
             throw GraderException.infrastructure("cannot run Maven in " + repo + ": " + e.getMessage(), e);
@@ -116,8 +127,11 @@ public final class LabPreparer {
     private static List<Path> readClasspath(Path file) {
         try {
             String text = Files.readString(file).strip();
-            return text.isEmpty() ? List.of()
-                    : Arrays.stream(text.split(File.pathSeparator)).map(Path::of).toList();
+            return text.isEmpty()
+                    ? List.of()
+                    : Arrays.stream(text.split(File.pathSeparator))
+                            .map(Path::of)
+                            .toList();
         } catch (IOException e) {
             throw GraderException.infrastructure("cannot read " + file, e);
         }
@@ -126,7 +140,11 @@ public final class LabPreparer {
     /** The folder or jar this class was loaded from: the forked runner's classes come from here too. */
     private static Path runnerClasses() {
         try {
-            return Path.of(LabPreparer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(LabPreparer.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw GraderException.infrastructure("cannot locate the grader's own classes", e);
         }

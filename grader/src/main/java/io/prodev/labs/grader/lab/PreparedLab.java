@@ -19,8 +19,15 @@ import java.util.Optional;
  * @param mainClasspath the lab's compile-scope dependencies: learner code compiles against these, as in Maven
  * @param runnerClasses where the forked test runner's classes are
  */
-public record PreparedLab(String name, Path dir, LabCatalogue catalogue, Path testClasses, Path hiddenTests,
-                          List<Path> classpath, List<Path> mainClasspath, Path runnerClasses) {
+public record PreparedLab(
+        String name,
+        Path dir,
+        LabCatalogue catalogue,
+        Path testClasses,
+        Path hiddenTests,
+        List<Path> classpath,
+        List<Path> mainClasspath,
+        Path runnerClasses) {
 
     public PreparedLab {
         classpath = List.copyOf(classpath);
@@ -31,11 +38,18 @@ public record PreparedLab(String name, Path dir, LabCatalogue catalogue, Path te
      * A lab whose compiled tests, visible and hidden together, are in {@code allTestClasses}: they are split
      * into {@code <allTestClasses>-split/visible} and {@code .../hidden}, written anew.
      */
-    public static PreparedLab of(String name, Path dir, LabCatalogue catalogue, Path allTestClasses, List<Path> classpath,
-                                 List<Path> mainClasspath, Path runnerClasses) {
-        List<Path> split = TestClassSplit.split(allTestClasses,
-                allTestClasses.resolveSibling(allTestClasses.getFileName() + "-split"));
-        return new PreparedLab(name, dir, catalogue, split.get(0), split.get(1), classpath, mainClasspath, runnerClasses);
+    public static PreparedLab of(
+            String name,
+            Path dir,
+            LabCatalogue catalogue,
+            Path allTestClasses,
+            List<Path> classpath,
+            List<Path> mainClasspath,
+            Path runnerClasses) {
+        List<Path> split = TestClassSplit.split(
+                allTestClasses, allTestClasses.resolveSibling(allTestClasses.getFileName() + "-split"));
+        return new PreparedLab(
+                name, dir, catalogue, split.get(0), split.get(1), classpath, mainClasspath, runnerClasses);
     }
 
     /** Whether the lab has hidden tests at all. */
@@ -57,6 +71,8 @@ public record PreparedLab(String name, Path dir, LabCatalogue catalogue, Path te
 
     /** The task a learner file belongs to (the first that lists it). */
     public Optional<LabTask> taskOf(String learnerFile) {
-        return catalogue.tasks().stream().filter(task -> task.files().contains(learnerFile)).findFirst();
+        return catalogue.tasks().stream()
+                .filter(task -> task.files().contains(learnerFile))
+                .findFirst();
     }
 }

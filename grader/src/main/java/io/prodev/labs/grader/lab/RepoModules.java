@@ -55,7 +55,11 @@ public final class RepoModules {
                 Element project = parse(pom).getDocumentElement();
                 poms.put(module, project);
                 Element artifactId = child(project, "artifactId");
-                folderOfArtifact.put(artifactId == null ? module : artifactId.getTextContent().strip(), module);
+                folderOfArtifact.put(
+                        artifactId == null
+                                ? module
+                                : artifactId.getTextContent().strip(),
+                        module);
             }
         }
         Map<String, List<String>> dependencies = new LinkedHashMap<>();
@@ -67,7 +71,10 @@ public final class RepoModules {
                 Element artifact = child(dependency, "artifactId");
                 String groupId = group == null ? "" : group.getTextContent().strip();
                 boolean ours = groupId.equals(GROUP_ID) || groupId.equals("${project.groupId}");
-                if (ours && artifact != null && folderOfArtifact.containsKey(artifact.getTextContent().strip())) {
+                if (ours
+                        && artifact != null
+                        && folderOfArtifact.containsKey(
+                                artifact.getTextContent().strip())) {
                     needed.add(folderOfArtifact.get(artifact.getTextContent().strip()));
                 }
             }
@@ -95,7 +102,10 @@ public final class RepoModules {
                 }
             }
         }
-        return modules.stream().filter(needed::contains).filter(module -> !labs.contains(module)).toList();
+        return modules.stream()
+                .filter(needed::contains)
+                .filter(module -> !labs.contains(module))
+                .toList();
     }
 
     private static Document parse(Path pom) {
@@ -117,8 +127,8 @@ public final class RepoModules {
     private static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && name.equals(element.getLocalName() != null ? element.getLocalName()
-                    : element.getTagName())) {
+            if (node instanceof Element element
+                    && name.equals(element.getLocalName() != null ? element.getLocalName() : element.getTagName())) {
                 found.add(element);
             }
         }

@@ -22,8 +22,7 @@ final class TestClassSplit {
     /** How a class file that carries {@code @Hidden} names it: its descriptor, in the constant pool. */
     private static final String HIDDEN_DESCRIPTOR = "Lio/prodev/labs/labkit/Hidden;";
 
-    private TestClassSplit() {
-    }
+    private TestClassSplit() {}
 
     /**
      * Writes {@code into/visible} and {@code into/hidden} anew from {@code testClasses}: every file goes to

@@ -76,10 +76,11 @@ final class EventLog {
             case "started" -> running = id;
             case "finished" -> finished.putIfAbsent(id, event);
             case "denied" -> notes.add(event.path("what").asText());
-            case "sandbox" -> sandboxed = sandboxed == null ? event.path("active").asBoolean() : sandboxed;
+            case "sandbox" ->
+                sandboxed = sandboxed == null ? event.path("active").asBoolean() : sandboxed;
             case "crashed" -> crash = event.path("reason").asText();
             case "done" -> done = true;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -88,20 +89,26 @@ final class EventLog {
             case "test" -> {
                 if (!announced.containsKey(id)) {
                     hiddenRun.add(id);
-                    announced.put(id, ((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy()).put("hidden", true));
+                    announced.put(
+                            id,
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) event.deepCopy()).put("hidden", true));
                 }
             }
             case "started" -> running = hiddenRun.contains(id) ? id : running;
             case "finished" -> {
                 if (hiddenRun.contains(id)) {
-                    finished.putIfAbsent(id, JSON.createObjectNode().put("status", event.path("status").asText("error"))
-                            .put("output", ""));
+                    finished.putIfAbsent(
+                            id,
+                            JSON.createObjectNode()
+                                    .put("status", event.path("status").asText("error"))
+                                    .put("output", ""));
                 }
             }
-            case "denied" -> notes.add("Your code was denied something by the grader's sandbox while the hidden tests ran.");
+            case "denied" ->
+                notes.add("Your code was denied something by the grader's sandbox while the hidden tests ran.");
             case "crashed" -> crash = "the test JVM crashed while the hidden tests ran";
             case "done" -> done = true;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -112,7 +119,9 @@ final class EventLog {
 
     /** The unfinished tests of the hidden run, or of the visible one. */
     List<String> unfinished(boolean ofHiddenRun) {
-        return unfinished().stream().filter(id -> hiddenRun.contains(id) == ofHiddenRun).toList();
+        return unfinished().stream()
+                .filter(id -> hiddenRun.contains(id) == ofHiddenRun)
+                .toList();
     }
 
     boolean completed() {
@@ -131,7 +140,12 @@ final class EventLog {
 
     /** Marks the test that brought a fork down, so the next fork leaves it out. */
     void blame(String id, String reason) {
-        finished.putIfAbsent(id, JSON.createObjectNode().put("status", "error").put("message", reason).put("output", ""));
+        finished.putIfAbsent(
+                id,
+                JSON.createObjectNode()
+                        .put("status", "error")
+                        .put("message", reason)
+                        .put("output", ""));
     }
 
     /**
@@ -154,7 +168,9 @@ final class EventLog {
 
     /** Tests announced but not finished yet. */
     List<String> unfinished() {
-        return announced.keySet().stream().filter(id -> !finished.containsKey(id)).toList();
+        return announced.keySet().stream()
+                .filter(id -> !finished.containsKey(id))
+                .toList();
     }
 
     boolean sandboxed() {
@@ -183,12 +199,21 @@ final class EventLog {
             String task = test.hasNonNull("task") ? test.get("task").asText() : null;
             boolean hidden = test.path("hidden").asBoolean();
             if (end == null) {
-                String reason = id.equals(running) ? "did not finish: " + whyUnfinished : "did not run: " + whyUnfinished;
+                String reason =
+                        id.equals(running) ? "did not finish: " + whyUnfinished : "did not run: " + whyUnfinished;
                 results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, ""));
             } else {
-                TestStatus status = TestStatus.valueOf(end.path("status").asText("error").toUpperCase(Locale.ROOT));
+                TestStatus status =
+                        TestStatus.valueOf(end.path("status").asText("error").toUpperCase(Locale.ROOT));
                 String message = end.hasNonNull("message") ? end.get("message").asText() : null;
-                results.add(new TestResult(id, name, task, hidden, status, message, end.path("output").asText("")));
+                results.add(new TestResult(
+                        id,
+                        name,
+                        task,
+                        hidden,
+                        status,
+                        message,
+                        end.path("output").asText("")));
             }
         });
         return results;

@@ -40,7 +40,8 @@ public final class ForkedTestRun {
      */
     public RunOutcome run(Path scratch, Path classes) {
         Path workspace = scratch.resolve("sandbox");
-        Path eventDir = scratch.resolve("events"); // the runner writes here; the OS sandbox lets it, and nothing else outside its workspace
+        Path eventDir = scratch.resolve(
+                "events"); // the runner writes here; the OS sandbox lets it, and nothing else outside its workspace
         long deadline = System.nanoTime() + limits.wholeRun().toNanos();
         EventLog events = new EventLog();
         List<String> notes = new ArrayList<>();
@@ -67,7 +68,8 @@ public final class ForkedTestRun {
         }
         notes.addAll(0, events.notes());
         if (!events.anyTestKnown()) {
-            notes.add("The test JVM found no test to run; it said: " + TestJvm.logTail(scratch.resolve("test-jvm.log")));
+            notes.add(
+                    "The test JVM found no test to run; it said: " + TestJvm.logTail(scratch.resolve("test-jvm.log")));
         }
         if (!events.unfinished().isEmpty()) {
             notes.add(EventLog.unfinishedNote(whyUnfinished));
@@ -83,8 +85,15 @@ public final class ForkedTestRun {
      *
      * @return why its unfinished tests did not finish ("ended early" when none is left)
      */
-    private String runPhase(boolean hidden, Path scratch, Path workspace, Path classes, EventLog events,
-                            List<String> notes, long deadline) throws IOException {
+    private String runPhase(
+            boolean hidden,
+            Path scratch,
+            Path workspace,
+            Path classes,
+            EventLog events,
+            List<String> notes,
+            long deadline)
+            throws IOException {
         Path eventDir = scratch.resolve("events");
         String phase = hidden ? "hidden" : "visible";
         String whyUnfinished = "ended early";
@@ -94,7 +103,9 @@ public final class ForkedTestRun {
             Process process = start(hidden, scratch, workspace, classes, eventFile, only);
             whyUnfinished = waitFor(process, deadline);
             boolean completed = events.add(eventFile, hidden);
-            if (completed || whyUnfinished.equals(limits.stoppedAtTimeLimit()) || events.unfinished(hidden).isEmpty()) {
+            if (completed
+                    || whyUnfinished.equals(limits.stoppedAtTimeLimit())
+                    || events.unfinished(hidden).isEmpty()) {
                 break;
             }
             // A test brought the JVM down (JUnit ends a run on OutOfMemoryError): blame it, run the rest anew.
@@ -102,8 +113,10 @@ public final class ForkedTestRun {
             if (events.running() != null) {
                 events.blameWithItsTask(events.running(), reason);
             }
-            notes.add(hidden ? "A hidden test crashed the test JVM; the hidden tests after it ran in a new one."
-                    : "A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
+            notes.add(
+                    hidden
+                            ? "A hidden test crashed the test JVM; the hidden tests after it ran in a new one."
+                            : "A test crashed the test JVM (" + reason + "); the tests after it ran in a new one.");
             only = eventDir.resolve(phase + "-rerun-" + fork + ".txt");
             Files.write(only, events.unfinished(hidden));
         }
@@ -115,20 +128,27 @@ public final class ForkedTestRun {
         List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses(), classes));
         classpath.addAll(testDirs);
         classpath.addAll(lab.classpath());
-        List<String> arguments = new ArrayList<>(List.of(events.toString(), classes.toString(), workspace.toString(),
+        List<String> arguments = new ArrayList<>(List.of(
+                events.toString(),
+                classes.toString(),
+                workspace.toString(),
                 (hidden ? lab.hiddenTests() : lab.testClasses()).toString(),
-                String.join(java.io.File.pathSeparator, testDirs.stream().map(Path::toString).toList()),
-                Long.toString(limits.perTest().toSeconds()), Integer.toString(limits.outputBytes())));
+                String.join(
+                        java.io.File.pathSeparator,
+                        testDirs.stream().map(Path::toString).toList()),
+                Long.toString(limits.perTest().toSeconds()),
+                Integer.toString(limits.outputBytes())));
         if (only != null) {
             arguments.add(only.toString());
         }
         List<String> java = TestJvm.command(limits, workspace, classpath, RunnerMain.class.getName(), arguments);
         // The visible run's sandbox holds no hidden test: it cannot load one, nor read one, on any JDK.
-        List<String> command = OsSandbox.detect().wrap(java, classpath, List.of(workspace, events.getParent()),
-                workspace.resolve("work"));
+        List<String> command = OsSandbox.detect()
+                .wrap(java, classpath, List.of(workspace, events.getParent()), workspace.resolve("work"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(scratch.resolve("test-jvm.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        scratch.resolve("test-jvm.log").toFile()));
         return TestJvm.start(builder, workspace, Map.of());
     }
 

@@ -35,8 +35,8 @@ public final class LabFixtures implements AutoCloseable {
         if (names.isEmpty()) {
             return new LabFixtures(null, List.of());
         }
-        URLClassLoader loader = new URLClassLoader("fixtures-of-" + lab.name(), urls(lab.classpath()),
-                LabFixtures.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(
+                "fixtures-of-" + lab.name(), urls(lab.classpath()), LabFixtures.class.getClassLoader());
         try {
             return new LabFixtures(loader, Fixtures.find(names, loader));
         } catch (FixtureException e) {
@@ -64,7 +64,8 @@ public final class LabFixtures implements AutoCloseable {
             return new StartedFixtures(started);
         } catch (RuntimeException e) {
             new StartedFixtures(started).close();
-            throw e instanceof FixtureException fixtureProblem ? fixtureProblem
+            throw e instanceof FixtureException fixtureProblem
+                    ? fixtureProblem
                     : new FixtureException("a fixture could not start: " + e, e);
         }
     }

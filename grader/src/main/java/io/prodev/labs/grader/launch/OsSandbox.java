@@ -38,6 +38,7 @@ public final class OsSandbox {
 
     /** The largest file a sandboxed JVM may write: far beyond any lab's needs, far below a full disk. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+
     static final int MAX_OPEN_FILES = 4096;
     static final int MAX_PROCESSES = 4096;
 
@@ -85,12 +86,18 @@ public final class OsSandbox {
      * @param writable  folders it may write: the workspace, where it writes events
      * @param directory its working folder, inside one of {@code writable}
      */
-    public List<String> wrap(List<String> command, Collection<Path> readable, Collection<Path> writable, Path directory) {
+    public List<String> wrap(
+            List<String> command, Collection<Path> readable, Collection<Path> writable, Path directory) {
         if (!active()) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of(prlimit.toString(), "--fsize=" + MAX_FILE_BYTES,
-                "--nofile=" + MAX_OPEN_FILES, "--nproc=" + MAX_PROCESSES, "--core=0", bwrap.toString()));
+        List<String> wrapped = new ArrayList<>(List.of(
+                prlimit.toString(),
+                "--fsize=" + MAX_FILE_BYTES,
+                "--nofile=" + MAX_OPEN_FILES,
+                "--nproc=" + MAX_PROCESSES,
+                "--core=0",
+                bwrap.toString()));
         wrapped.addAll(isolation());
         Set<Path> bound = new LinkedHashSet<>();
         Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
@@ -108,8 +115,15 @@ public final class OsSandbox {
 
     /** Namespaces, the system's read-only view, /proc, /dev and a private /tmp: the same for every JVM. */
     private static List<String> isolation() {
-        List<String> args = new ArrayList<>(List.of("--unshare-all", "--cap-drop", "ALL", "--die-with-parent",
-                "--new-session", "--ro-bind", "/usr", "/usr"));
+        List<String> args = new ArrayList<>(List.of(
+                "--unshare-all",
+                "--cap-drop",
+                "ALL",
+                "--die-with-parent",
+                "--new-session",
+                "--ro-bind",
+                "/usr",
+                "/usr"));
         for (String system : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
             if (Files.exists(Path.of(system))) {
                 args.addAll(List.of("--ro-bind", system, system)); // often links into /usr: bound as links, read there
@@ -128,8 +142,20 @@ public final class OsSandbox {
      */
     private static List<Path> systemFiles() {
         List<Path> files = new ArrayList<>();
-        for (String name : List.of("passwd", "group", "hosts", "nsswitch.conf", "host.conf", "localtime", "timezone",
-                "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "ssl", "ca-certificates", "alternatives")) {
+        for (String name : List.of(
+                "passwd",
+                "group",
+                "hosts",
+                "nsswitch.conf",
+                "host.conf",
+                "localtime",
+                "timezone",
+                "ld.so.cache",
+                "ld.so.conf",
+                "ld.so.conf.d",
+                "ssl",
+                "ca-certificates",
+                "alternatives")) {
             Path file = Path.of("/etc", name);
             if (Files.exists(file)) {
                 files.add(file);
@@ -152,8 +178,10 @@ public final class OsSandbox {
 
     private static OsSandbox probe() {
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
-            return new OsSandbox(null, null, "the OS sandbox (bubblewrap) exists only on Linux; this is "
-                    + System.getProperty("os.name"));
+            return new OsSandbox(
+                    null,
+                    null,
+                    "the OS sandbox (bubblewrap) exists only on Linux; this is " + System.getProperty("os.name"));
         }
         Path bwrap = onPath("bwrap");
         Path prlimit = onPath("prlimit");
@@ -167,15 +195,19 @@ public final class OsSandbox {
         probe.addAll(isolation());
         probe.addAll(List.of("--", "/bin/sh", "-c", "exit 0"));
         try {
-            Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(probe).redirectErrorStream(true).start();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new OsSandbox(null, null, "bubblewrap did not answer within 10 s");
             }
             String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
-                return new OsSandbox(null, null, "bubblewrap may not create namespaces here (user namespaces off?): "
-                        + (said.isEmpty() ? "exit " + process.exitValue() : said));
+                return new OsSandbox(
+                        null,
+                        null,
+                        "bubblewrap may not create namespaces here (user namespaces off?): "
+                                + (said.isEmpty() ? "exit " + process.exitValue() : said));
             }
             return new OsSandbox(bwrap, prlimit, null);
         } catch (IOException e) {
@@ -188,7 +220,8 @@ public final class OsSandbox {
 
     private static Path onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/bin").split(File.pathSeparator)) {
+        for (String dir :
+                (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/bin").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, program);
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {
                 return candidate;

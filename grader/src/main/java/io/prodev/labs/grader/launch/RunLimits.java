@@ -19,8 +19,8 @@ public record RunLimits(Duration perTest, Duration wholeRun, int heapMb, int out
             throw new IllegalArgumentException("the per-test timeout must be positive, got: " + perTest);
         }
         if (wholeRun.compareTo(perTest) < 0) {
-            throw new IllegalArgumentException("the run timeout (" + wholeRun + ") must be at least the test timeout ("
-                    + perTest + ")");
+            throw new IllegalArgumentException(
+                    "the run timeout (" + wholeRun + ") must be at least the test timeout (" + perTest + ")");
         }
         if (heapMb < 32) {
             throw new IllegalArgumentException("the heap cap must be at least 32 MB, got: " + heapMb);

@@ -36,8 +36,7 @@ final class TestJvm {
         return thread;
     });
 
-    private TestJvm() {
-    }
+    private TestJvm() {}
 
     /** Makes the private folders learner code may write to: {@code tmp}, {@code home} and {@code work}. */
     static void createWorkspace(Path workspace) throws IOException {
@@ -46,17 +45,28 @@ final class TestJvm {
         }
     }
 
-    static List<String> command(RunLimits limits, Path workspace, List<Path> classpath, String mainClass,
-                                List<String> arguments) {
+    static List<String> command(
+            RunLimits limits, Path workspace, List<Path> classpath, String mainClass, List<String> arguments) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Xshare:auto", "-Dfile.encoding=UTF-8",
-                "-Djava.io.tmpdir=" + workspace.resolve("tmp"), "-Duser.home=" + workspace.resolve("home")));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + limits.heapMb() + "m",
+                "-Xss1m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + workspace.resolve("tmp"),
+                "-Duser.home=" + workspace.resolve("home")));
         if (Runtime.version().feature() < FIRST_JDK_WITHOUT_SECURITY_MANAGER) {
             command.add("-Djava.security.manager=allow"); // lets the runner install the sandbox
         }
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+        command.addAll(List.of(
+                "-cp",
+                String.join(
+                        File.pathSeparator,
+                        classpath.stream().map(Path::toString).toList()),
                 mainClass));
         command.addAll(arguments);
         return command;
@@ -78,7 +88,8 @@ final class TestJvm {
         try {
             return PROCESS_STARTER.submit(builder::start).get();
         } catch (ExecutionException e) {
-            throw GraderException.infrastructure("cannot start a test JVM: " + e.getCause().getMessage(), e.getCause());
+            throw GraderException.infrastructure(
+                    "cannot start a test JVM: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GraderException.infrastructure("interrupted while starting a test JVM", e);
@@ -94,8 +105,11 @@ final class TestJvm {
     /** The end of a test JVM's own log, JVM warnings left out: what it said before it ended. */
     static String logTail(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.startsWith("WARNING:")).toList();
-            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size())).strip();
+            List<String> lines = Files.readAllLines(log).stream()
+                    .filter(line -> !line.startsWith("WARNING:"))
+                    .toList();
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()))
+                    .strip();
             return tail.isEmpty() ? "(nothing)" : tail;
         } catch (IOException | UncheckedIOException e) {
             return "(no log)";

@@ -1,10 +1,10 @@
 package io.prodev.labs.grader.launch;
 
+import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.testjvm.WorkerMain;
 import io.prodev.labs.grader.testjvm.WorkerMessage;
 import io.prodev.labs.grader.testjvm.WorkerMessage.Kind;
-import io.prodev.labs.grader.Directories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +35,8 @@ final class WarmWorker implements AutoCloseable {
     /** How long a new worker may take to say it is ready. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** What the reply reader hands on when the worker's output ends: the worker is gone. */
-    private static final String ENDED = WorkerMessage.of(Kind.ABANDON, "the worker JVM ended").line();
+    private static final String ENDED =
+            WorkerMessage.of(Kind.ABANDON, "the worker JVM ended").line();
 
     private final Process process;
     private final Writer commands;
@@ -103,15 +104,24 @@ final class WarmWorker implements AutoCloseable {
             Files.createDirectories(dir.resolve("outbox"));
             List<Path> classpath = new ArrayList<>(List.of(lab.runnerClasses()));
             classpath.addAll(lab.classpath());
-            List<String> java = TestJvm.command(limits, workspace, classpath, WorkerMain.class.getName(),
-                    List.of(workspace.toString(), lab.testClasses().toString(), lab.hiddenTests().toString(),
+            List<String> java = TestJvm.command(
+                    limits,
+                    workspace,
+                    classpath,
+                    WorkerMain.class.getName(),
+                    List.of(
+                            workspace.toString(),
+                            lab.testClasses().toString(),
+                            lab.hiddenTests().toString(),
                             Long.toString(limits.perTest().toSeconds()),
-                            Integer.toString(limits.outputBytes()), String.join(",", lab.catalogue().fixtures())));
+                            Integer.toString(limits.outputBytes()),
+                            String.join(",", lab.catalogue().fixtures())));
             List<Path> readable = new ArrayList<>(classpath);
             readable.addAll(List.of(lab.testClasses(), lab.hiddenTests(), dir.resolve("inbox")));
-            List<String> command = OsSandbox.detect().wrap(java, readable, List.of(workspace, dir.resolve("outbox")),
-                    workspace.resolve("work"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            List<String> command = OsSandbox.detect()
+                    .wrap(java, readable, List.of(workspace, dir.resolve("outbox")), workspace.resolve("work"));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Process process = TestJvm.start(builder, workspace, Map.of());
             worker = new WarmWorker(process, dir, log);
         } catch (IOException | RuntimeException e) {
@@ -134,10 +144,13 @@ final class WarmWorker implements AutoCloseable {
         Kind kind = message == null ? null : message.kind();
         if (kind != Kind.READY) {
             close();
-            throw new Unavailable(kind == Kind.UNSANDBOXED
-                    ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
-                    : kind == Kind.ABANDON ? "a warm test JVM could not start: " + message.why()
-                    : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): " + TestJvm.logTail(log));
+            throw new Unavailable(
+                    kind == Kind.UNSANDBOXED
+                            ? "this JDK has no SecurityManager, and a warm JVM without the sandbox could let one submission reach the next"
+                            : kind == Kind.ABANDON
+                                    ? "a warm test JVM could not start: " + message.why()
+                                    : "a warm test JVM did not start (" + (hello == null ? "no answer" : hello) + "): "
+                                            + TestJvm.logTail(log));
         }
         Arrays.stream(message.why().split("; ")).filter(line -> !line.isBlank()).forEach(fixtures::add);
     }
@@ -167,8 +180,13 @@ final class WarmWorker implements AutoCloseable {
         Path outboxHidden = outbox.resolve("hidden-events-" + runs + ".jsonl");
         try {
             Directories.copy(classes, inboxClasses);
-            commands.write(WorkerMessage.of(Kind.RUN, outboxVisible.toString(), outboxHidden.toString(),
-                    inboxClasses.toString()).line() + "\n");
+            commands.write(WorkerMessage.of(
+                                    Kind.RUN,
+                                    outboxVisible.toString(),
+                                    outboxHidden.toString(),
+                                    inboxClasses.toString())
+                            .line()
+                    + "\n");
             commands.flush();
             String reply = replies.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
             if (reply == null) {
@@ -205,7 +223,8 @@ final class WarmWorker implements AutoCloseable {
     }
 
     private void readReplies() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 replies.add(line);
             }

@@ -101,7 +101,8 @@ public final class WarmWorkers implements AutoCloseable {
             started.remove(worker);
             worker.close();
         }
-        Optional<RunOutcome> outcome = reply.resultsStand() ? outcome(reply, eventFile, hiddenEventFile) : Optional.empty();
+        Optional<RunOutcome> outcome =
+                reply.resultsStand() ? outcome(reply, eventFile, hiddenEventFile) : Optional.empty();
         outcome.ifPresent(counted -> warmRuns.incrementAndGet());
         return outcome;
     }
@@ -141,19 +142,21 @@ public final class WarmWorkers implements AutoCloseable {
     public void prestart(int count) {
         for (int i = 0; i < count; i++) {
             starting.incrementAndGet();
-            Thread starter = new Thread(() -> {
-                try {
-                    WarmWorker worker = start();
-                    if (worker != null) {
-                        idle.addLast(worker);
-                        if (closed) { // the batch ended while this one started
-                            worker.close();
+            Thread starter = new Thread(
+                    () -> {
+                        try {
+                            WarmWorker worker = start();
+                            if (worker != null) {
+                                idle.addLast(worker);
+                                if (closed) { // the batch ended while this one started
+                                    worker.close();
+                                }
+                            }
+                        } finally {
+                            starting.decrementAndGet();
                         }
-                    }
-                } finally {
-                    starting.decrementAndGet();
-                }
-            }, "warm-worker-start-" + i);
+                    },
+                    "warm-worker-start-" + i);
             starter.setDaemon(true);
             starter.start();
         }

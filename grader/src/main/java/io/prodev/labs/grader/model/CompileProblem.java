@@ -7,5 +7,4 @@ package io.prodev.labs.grader.model;
  * @param line    the first error's line, or 0
  * @param message the compiler's messages for that file, one per line, with file:line
  */
-public record CompileProblem(String file, long line, String message) {
-}
+public record CompileProblem(String file, long line, String message) {}

@@ -18,9 +18,18 @@ import java.util.List;
  * @param max            points possible
  * @param gradedAt       when grading finished
  */
-public record SubmissionResult(String submissionId, String lab, GradeStatus status, String message,
-                               List<String> notes, List<CompileProblem> compileProblems, List<TestResult> tests,
-                               List<TaskScore> tasks, double total, int max, Instant gradedAt) {
+public record SubmissionResult(
+        String submissionId,
+        String lab,
+        GradeStatus status,
+        String message,
+        List<String> notes,
+        List<CompileProblem> compileProblems,
+        List<TestResult> tests,
+        List<TaskScore> tasks,
+        double total,
+        int max,
+        Instant gradedAt) {
 
     public SubmissionResult {
         notes = List.copyOf(notes);

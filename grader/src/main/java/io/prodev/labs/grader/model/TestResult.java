@@ -11,8 +11,8 @@ package io.prodev.labs.grader.model;
  * @param message  the failure message, or null when it passed
  * @param output   what it printed, truncated; empty when nothing
  */
-public record TestResult(String uniqueId, String name, String taskId, boolean hidden, TestStatus status,
-                         String message, String output) {
+public record TestResult(
+        String uniqueId, String name, String taskId, boolean hidden, TestStatus status, String message, String output) {
 
     public boolean passed() {
         return status == TestStatus.PASS;

@@ -19,15 +19,15 @@ public final class BatchReport {
     public static final String RESULTS_JSON = "results.json";
     public static final String FEEDBACK_MD = "feedback.md";
 
-    private BatchReport() {
-    }
+    private BatchReport() {}
 
     /** Writes the batch's reports; bad ids are refused before anything is written. */
     public static void write(LabCatalogue catalogue, List<SubmissionResult> results, Path outDir) {
         Set<String> seen = new HashSet<>();
         for (SubmissionResult result : results) {
             if (!seen.add(SubmissionIds.requireSafe(result.submissionId()))) {
-                throw new IllegalArgumentException("submission id " + result.submissionId() + " appears twice in the batch");
+                throw new IllegalArgumentException(
+                        "submission id " + result.submissionId() + " appears twice in the batch");
             }
         }
         for (SubmissionResult result : results) {
@@ -37,6 +37,7 @@ public final class BatchReport {
         }
         Gradebook.write(catalogue, results, outDir.resolve(Gradebook.FILE_NAME));
         CatalogueJson.write(catalogue, outDir.resolve(CatalogueJson.FILE_NAME));
-        IndexHtml.write(catalogue, Gradebook.read(outDir.resolve(Gradebook.FILE_NAME)), outDir.resolve(IndexHtml.FILE_NAME));
+        IndexHtml.write(
+                catalogue, Gradebook.read(outDir.resolve(Gradebook.FILE_NAME)), outDir.resolve(IndexHtml.FILE_NAME));
     }
 }

@@ -14,17 +14,20 @@ public final class CatalogueJson {
 
     public static final String FILE_NAME = LabCatalogue.FILE_NAME;
 
-    private CatalogueJson() {
-    }
+    private CatalogueJson() {}
 
     public static void write(LabCatalogue catalogue, Path file) {
-        ObjectNode root = JsonFiles.mapper().createObjectNode()
+        ObjectNode root = JsonFiles.mapper()
+                .createObjectNode()
                 .put("lab", catalogue.lab())
                 .put("title", catalogue.title())
                 .put("curriculum", catalogue.curriculum());
         ArrayNode tasks = root.putArray("tasks");
         for (LabTask task : catalogue.tasks()) {
-            ObjectNode node = tasks.addObject().put("id", task.id()).put("title", task.title()).put("points", task.points());
+            ObjectNode node = tasks.addObject()
+                    .put("id", task.id())
+                    .put("title", task.title())
+                    .put("points", task.points());
             ArrayNode files = node.putArray("files");
             task.files().forEach(files::add);
         }

@@ -21,13 +21,16 @@ public record ClassSummary(int submissions, double average, double median, int m
     private static final double EPSILON = 1e-6;
 
     public static ClassSummary of(LabCatalogue catalogue, List<GradebookRow> rows) {
-        double[] totals = rows.stream().mapToDouble(GradebookRow::total).sorted().toArray();
+        double[] totals =
+                rows.stream().mapToDouble(GradebookRow::total).sorted().toArray();
         int n = totals.length;
         double average = n == 0 ? 0 : java.util.Arrays.stream(totals).sum() / n;
         double median = n == 0 ? 0 : n % 2 == 1 ? totals[n / 2] : (totals[n / 2 - 1] + totals[n / 2]) / 2;
         Map<String, Double> passRates = new LinkedHashMap<>();
         for (LabTask task : catalogue.tasks()) {
-            long full = rows.stream().filter(row -> row.points(task.id()) >= task.points() - EPSILON).count();
+            long full = rows.stream()
+                    .filter(row -> row.points(task.id()) >= task.points() - EPSILON)
+                    .count();
             passRates.put(task.id(), n == 0 ? 0 : (double) full / n);
         }
         return new ClassSummary(n, average, median, catalogue.maxPoints(), passRates);

@@ -13,8 +13,7 @@ public final class Csv {
         }
     }
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** One record, ending with CRLF. */
     public static String line(List<String> fields) {
@@ -24,8 +23,10 @@ public final class Csv {
                 out.append(',');
             }
             String field = fields.get(i) == null ? "" : fields.get(i);
-            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                    || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+            boolean quote = field.indexOf(',') >= 0
+                    || field.indexOf('"') >= 0
+                    || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0;
             out.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
         }
         return out.append("\r\n").toString();

@@ -26,8 +26,7 @@ public final class Gradebook {
     private static final String TASK_PREFIX = "task_";
     private static final List<String> TRAILING = List.of("total", "max", "status", "graded_at");
 
-    private Gradebook() {
-    }
+    private Gradebook() {}
 
     /** The header for a catalogue's tasks. */
     public static List<String> header(LabCatalogue catalogue) {
@@ -39,7 +38,12 @@ public final class Gradebook {
 
     /** Writes the gradebook of a batch. */
     public static void write(LabCatalogue catalogue, List<SubmissionResult> results, Path file) {
-        writeRows(header(catalogue), results.stream().map(result -> GradebookRow.of(result, catalogue)).toList(), file);
+        writeRows(
+                header(catalogue),
+                results.stream()
+                        .map(result -> GradebookRow.of(result, catalogue))
+                        .toList(),
+                file);
     }
 
     /** Writes rows under a header (as {@link #readHeader} returns it), sorted by submission id. */
@@ -49,7 +53,8 @@ public final class Gradebook {
         rows.stream().sorted(Comparator.comparing(GradebookRow::submissionId)).forEach(row -> {
             List<String> fields = new ArrayList<>(List.of(row.submissionId()));
             taskIds.forEach(id -> fields.add(Points.format(row.points(id))));
-            fields.addAll(List.of(Points.format(row.total()), Integer.toString(row.max()), row.status(), row.gradedAt()));
+            fields.addAll(
+                    List.of(Points.format(row.total()), Integer.toString(row.max()), row.status(), row.gradedAt()));
             csv.append(Csv.line(fields));
         });
         TextFiles.write(file, csv.toString());
@@ -74,7 +79,8 @@ public final class Gradebook {
             String where = file + " line " + record.line();
             List<String> fields = record.fields();
             if (fields.size() != header.size()) {
-                throw new IllegalArgumentException(where + ": expected " + header.size() + " fields, found " + fields.size());
+                throw new IllegalArgumentException(
+                        where + ": expected " + header.size() + " fields, found " + fields.size());
             }
             if (!seen.add(fields.get(0))) {
                 throw new IllegalArgumentException(where + ": submission " + fields.get(0) + " appears twice");
@@ -85,8 +91,13 @@ public final class Gradebook {
                     points.put(taskIds.get(i), Points.parse(fields.get(i + 1)));
                 }
                 int n = fields.size();
-                rows.add(new GradebookRow(fields.get(0), points, Points.parse(fields.get(n - 4)),
-                        Integer.parseInt(fields.get(n - 3)), fields.get(n - 2), fields.get(n - 1)));
+                rows.add(new GradebookRow(
+                        fields.get(0),
+                        points,
+                        Points.parse(fields.get(n - 4)),
+                        Integer.parseInt(fields.get(n - 3)),
+                        fields.get(n - 2),
+                        fields.get(n - 1)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
@@ -111,12 +122,16 @@ public final class Gradebook {
     /** The task ids of a header; anything but our header is an IllegalArgumentException. */
     private static List<String> taskIds(List<String> header, String where) {
         int n = header.size();
-        boolean shaped = n >= 5 && header.get(0).equals("submission_id") && header.subList(n - 4, n).equals(TRAILING)
+        boolean shaped = n >= 5
+                && header.get(0).equals("submission_id")
+                && header.subList(n - 4, n).equals(TRAILING)
                 && header.subList(1, n - 4).stream().allMatch(column -> column.startsWith(TASK_PREFIX));
         if (!shaped) {
             throw new IllegalArgumentException(where + ": expected a header like submission_id,task_<id>...,"
                     + String.join(",", TRAILING) + ", got: " + String.join(",", header));
         }
-        return header.subList(1, n - 4).stream().map(column -> column.substring(TASK_PREFIX.length())).toList();
+        return header.subList(1, n - 4).stream()
+                .map(column -> column.substring(TASK_PREFIX.length()))
+                .toList();
     }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
  * @param status       "pass", "fail" or "error"
  * @param gradedAt     ISO-8601 instant, or empty
  */
-public record GradebookRow(String submissionId, Map<String, Double> taskPoints, double total, int max,
-                           String status, String gradedAt) {
+public record GradebookRow(
+        String submissionId, Map<String, Double> taskPoints, double total, int max, String status, String gradedAt) {
 
     public GradebookRow {
         if (submissionId == null || submissionId.isEmpty()) {
@@ -35,11 +35,21 @@ public record GradebookRow(String submissionId, Map<String, Double> taskPoints, 
     public static GradebookRow of(SubmissionResult result, LabCatalogue catalogue) {
         Map<String, Double> points = new LinkedHashMap<>();
         for (LabTask task : catalogue.tasks()) {
-            points.put(task.id(), result.tasks().stream().filter(score -> score.taskId().equals(task.id()))
-                    .mapToDouble(TaskScore::points).findFirst().orElse(0));
+            points.put(
+                    task.id(),
+                    result.tasks().stream()
+                            .filter(score -> score.taskId().equals(task.id()))
+                            .mapToDouble(TaskScore::points)
+                            .findFirst()
+                            .orElse(0));
         }
-        return new GradebookRow(result.submissionId(), points, result.total(), result.max(),
-                result.status().json(), result.gradedAt() == null ? "" : result.gradedAt().toString());
+        return new GradebookRow(
+                result.submissionId(),
+                points,
+                result.total(),
+                result.max(),
+                result.status().json(),
+                result.gradedAt() == null ? "" : result.gradedAt().toString());
     }
 
     /** The task's points, 0 when the row has no such column. */

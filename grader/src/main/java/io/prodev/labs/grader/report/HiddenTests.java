@@ -65,7 +65,9 @@ public final class HiddenTests {
     }
 
     private static void addSecret(List<String> fragments, String fragment) {
-        if (fragment != null && fragment.strip().length() >= SHORTEST_FRAGMENT && !fragments.contains(fragment.strip())) {
+        if (fragment != null
+                && fragment.strip().length() >= SHORTEST_FRAGMENT
+                && !fragments.contains(fragment.strip())) {
             fragments.add(fragment.strip());
         }
     }

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Escaping for HTML and SVG text: everything a submission or a catalogue says passes through here. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text safe in element content and in double- or single-quoted attributes. */
     public static String escape(String text) {

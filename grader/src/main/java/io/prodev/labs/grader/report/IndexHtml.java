@@ -32,8 +32,7 @@ public final class IndexHtml {
             .links{color:#57606a;font-size:.85rem;margin-left:.4rem}a{color:#0969da}
             """;
 
-    private IndexHtml() {
-    }
+    private IndexHtml() {}
 
     /** Writes the page for a gradebook's rows, each id linking to its feedback.md and results.json. */
     public static void write(LabCatalogue catalogue, List<GradebookRow> rows, Path file) {
@@ -45,11 +44,22 @@ public final class IndexHtml {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(catalogue.lab())).append(" — gradebook</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<h1>").append(Html.escape(catalogue.title())).append("</h1>\n")
-                .append("<p class=\"lab\">").append(Html.escape(catalogue.lab())).append(" · ")
-                .append(catalogue.tasks().size()).append(" tasks, ").append(summary.max()).append(" points</p>\n")
+                .append("<title>")
+                .append(Html.escape(catalogue.lab()))
+                .append(" — gradebook</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n")
+                .append("<h1>")
+                .append(Html.escape(catalogue.title()))
+                .append("</h1>\n")
+                .append("<p class=\"lab\">")
+                .append(Html.escape(catalogue.lab()))
+                .append(" · ")
+                .append(catalogue.tasks().size())
+                .append(" tasks, ")
+                .append(summary.max())
+                .append(" points</p>\n")
                 .append("<div class=\"cards\">\n")
                 .append(card(Integer.toString(summary.submissions()), "submissions"))
                 .append(card(Points.format(summary.average()) + " / " + summary.max(), "class average"))
@@ -68,28 +78,47 @@ public final class IndexHtml {
     private static void appendTable(StringBuilder html, LabCatalogue catalogue, List<GradebookRow> rows) {
         html.append("<table>\n<thead><tr><th>Submission</th>");
         for (LabTask task : catalogue.tasks()) {
-            html.append("<th title=\"").append(Html.escape(task.title())).append("\">Task ")
-                    .append(Html.escape(task.id())).append("</th>");
+            html.append("<th title=\"")
+                    .append(Html.escape(task.title()))
+                    .append("\">Task ")
+                    .append(Html.escape(task.id()))
+                    .append("</th>");
         }
         html.append("<th>Total</th><th>Status</th></tr></thead>\n<tbody>\n");
-        for (GradebookRow row : rows.stream().sorted(Comparator.comparing(GradebookRow::submissionId)).toList()) {
+        for (GradebookRow row : rows.stream()
+                .sorted(Comparator.comparing(GradebookRow::submissionId))
+                .toList()) {
             String folder = Html.escape(Html.pathSegment(row.submissionId()));
-            html.append("<tr><td><a href=\"").append(folder).append("/feedback.md\">")
-                    .append(Html.escape(row.submissionId())).append("</a><span class=\"links\">(<a href=\"")
-                    .append(folder).append("/results.json\">json</a>)</span></td>");
+            html.append("<tr><td><a href=\"")
+                    .append(folder)
+                    .append("/feedback.md\">")
+                    .append(Html.escape(row.submissionId()))
+                    .append("</a><span class=\"links\">(<a href=\"")
+                    .append(folder)
+                    .append("/results.json\">json</a>)</span></td>");
             for (LabTask task : catalogue.tasks()) {
                 double points = row.points(task.id());
                 String css = points >= task.points() && task.points() > 0 ? "full" : points == 0 ? "zero" : "";
-                html.append("<td").append(css.isEmpty() ? "" : " class=\"" + css + "\"").append('>')
-                        .append(Points.format(points)).append("</td>");
+                html.append("<td")
+                        .append(css.isEmpty() ? "" : " class=\"" + css + "\"")
+                        .append('>')
+                        .append(Points.format(points))
+                        .append("</td>");
             }
             String status = Html.escape(row.status());
-            html.append("<td><b>").append(Points.format(row.total())).append("</b> / ").append(row.max())
-                    .append("</td><td><span class=\"status ").append(status).append("\">").append(status)
+            html.append("<td><b>")
+                    .append(Points.format(row.total()))
+                    .append("</b> / ")
+                    .append(row.max())
+                    .append("</td><td><span class=\"status ")
+                    .append(status)
+                    .append("\">")
+                    .append(status)
                     .append("</span></td></tr>\n");
         }
         if (rows.isEmpty()) {
-            html.append("<tr><td colspan=\"").append(catalogue.tasks().size() + 3)
+            html.append("<tr><td colspan=\"")
+                    .append(catalogue.tasks().size() + 3)
                     .append("\">No submissions were graded.</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 /** Pretty JSON with '\n' line ends on every platform, so the same result gives the same bytes. */
 public final class JsonFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -24,8 +24,7 @@ public final class JsonFiles {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     static ObjectMapper mapper() {
         return MAPPER;

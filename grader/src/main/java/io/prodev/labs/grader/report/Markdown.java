@@ -16,8 +16,7 @@ public final class Markdown {
      */
     private static final String SPECIAL = "\\`*_[]<&#|~";
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** One line of inline text: special characters escaped, line breaks turned into spaces. */
     public static String inline(String text) {
@@ -25,7 +24,8 @@ public final class Markdown {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').toCharArray()) {
+        for (char c :
+                text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').toCharArray()) {
             if (SPECIAL.indexOf(c) >= 0) {
                 out.append('\\');
             }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class Merge {
 
-    private Merge() {
-    }
+    private Merge() {}
 
     public static void merge(List<Path> shardDirs, Path outDir) {
         if (shardDirs.isEmpty()) {
@@ -33,8 +32,8 @@ public final class Merge {
             Path gradebook = dir.resolve(Gradebook.FILE_NAME);
             Path lab = dir.resolve(CatalogueJson.FILE_NAME);
             if (!Files.isRegularFile(gradebook) || !Files.isRegularFile(lab)) {
-                throw new IllegalArgumentException(dir + " is not a shard's report: it needs "
-                        + Gradebook.FILE_NAME + " and " + CatalogueJson.FILE_NAME);
+                throw new IllegalArgumentException(dir + " is not a shard's report: it needs " + Gradebook.FILE_NAME
+                        + " and " + CatalogueJson.FILE_NAME);
             }
             List<String> shardHeader = Gradebook.readHeader(gradebook);
             LabCatalogue shardCatalogue = LabCatalogue.read(lab);
@@ -46,15 +45,17 @@ public final class Merge {
                 header = shardHeader;
                 catalogue = shardCatalogue;
             } else if (!header.equals(shardHeader) || !catalogue.equals(shardCatalogue)) {
-                throw new IllegalArgumentException(dir + " was graded against another catalogue: its gradebook header is "
-                        + String.join(",", shardHeader) + ", expected " + String.join(",", header)
-                        + " (and the same " + CatalogueJson.FILE_NAME + ")");
+                throw new IllegalArgumentException(
+                        dir + " was graded against another catalogue: its gradebook header is "
+                                + String.join(",", shardHeader) + ", expected " + String.join(",", header)
+                                + " (and the same " + CatalogueJson.FILE_NAME + ")");
             }
             for (GradebookRow row : Gradebook.read(gradebook)) {
                 String id = SubmissionIds.requireSafe(row.submissionId());
                 Path earlier = shardOf.putIfAbsent(id, dir);
                 if (earlier != null) {
-                    throw new IllegalArgumentException("submission " + id + " appears in two shards: " + earlier + " and " + dir);
+                    throw new IllegalArgumentException(
+                            "submission " + id + " appears in two shards: " + earlier + " and " + dir);
                 }
                 if (!Files.isDirectory(dir.resolve(id))) {
                     throw new IllegalArgumentException(dir + " lists submission " + id + " but has no folder for it");

@@ -10,8 +10,7 @@ import java.math.RoundingMode;
  */
 public final class Points {
 
-    private Points() {
-    }
+    private Points() {}
 
     /** "10", "2.5", "3.33". */
     public static String format(double points) {
@@ -23,7 +22,8 @@ public final class Points {
         if (Double.isNaN(points) || Double.isInfinite(points)) {
             throw new IllegalArgumentException("points must be a finite number, got: " + points);
         }
-        BigDecimal rounded = BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(points).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         // stripTrailingZeros turns 10.00 into 1E+1; a scale of at least 0 keeps it plain.
         return rounded.scale() < 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY) : rounded;
     }

@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 public final class ResultsJson {
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
     /** Writes the result's results.json. */
     public static void write(SubmissionResult result, Path file) {
@@ -34,14 +33,17 @@ public final class ResultsJson {
         }
         root.put("submission", result.submissionId());
         root.put("lab", result.lab());
-        root.put("graded_at", result.gradedAt() == null ? null : result.gradedAt().toString());
+        root.put(
+                "graded_at",
+                result.gradedAt() == null ? null : result.gradedAt().toString());
         root.put("points", Points.decimal(result.total()));
         root.put("max_points", result.max());
         ArrayNode notes = root.putArray("notes");
         result.notes().forEach(note -> notes.add(hidden.redact(note)));
         ArrayNode compileErrors = root.putArray("compile_errors");
         for (CompileProblem problem : result.compileProblems()) {
-            compileErrors.addObject()
+            compileErrors
+                    .addObject()
                     .put("file", problem.file())
                     .put("line", problem.line())
                     .put("message", hidden.redact(problem.message()));
@@ -73,8 +75,11 @@ public final class ResultsJson {
         node.put("name", test.name());
         node.put("status", test.status().json());
         if (!test.passed()) {
-            node.put("message", test.message() == null || test.message().isBlank()
-                    ? "the test did not pass and gave no message" : hidden.redact(test.message()));
+            node.put(
+                    "message",
+                    test.message() == null || test.message().isBlank()
+                            ? "the test did not pass and gave no message"
+                            : hidden.redact(test.message()));
         }
         if (test.output() != null && !test.output().isEmpty()) {
             node.put("output", hidden.redact(test.output()));
@@ -91,7 +96,8 @@ public final class ResultsJson {
         if (!result.compileProblems().isEmpty()) {
             return result.compileProblems().size() == 1
                     ? "1 file did not compile and was replaced by its starter version"
-                    : result.compileProblems().size() + " files did not compile and were replaced by their starter versions";
+                    : result.compileProblems().size()
+                            + " files did not compile and were replaced by their starter versions";
         }
         return result.status() == GradeStatus.ERROR ? "the submission could not be graded" : null;
     }

@@ -41,7 +41,10 @@ public record Shard(int index, int count) {
     /** This shard's items: sorted by id, then every count-th one starting at index - 1. */
     public <T> List<T> select(List<T> items, Function<T, String> idOf) {
         List<T> sorted = items.stream().sorted(Comparator.comparing(idOf)).toList();
-        return IntStream.range(0, sorted.size()).filter(i -> i % count == index - 1).mapToObj(sorted::get).toList();
+        return IntStream.range(0, sorted.size())
+                .filter(i -> i % count == index - 1)
+                .mapToObj(sorted::get)
+                .toList();
     }
 
     @Override

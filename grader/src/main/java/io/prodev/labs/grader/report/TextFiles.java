@@ -10,8 +10,7 @@ import java.nio.file.StandardCopyOption;
 /** UTF-8 files written whole: into a sibling temporary file first, then moved over the target. */
 public final class TextFiles {
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     /** Writes the text, creating missing parent folders; a reader never sees half a file. */
     public static void write(Path file, String text) {

@@ -12,15 +12,17 @@ import java.util.List;
  */
 public final class Scorer {
 
-    private Scorer() {
-    }
+    private Scorer() {}
 
     public static List<TaskScore> score(LabCatalogue catalogue, List<TestResult> tests, boolean partial) {
-        return catalogue.tasks().stream().map(task -> score(task, tests, partial)).toList();
+        return catalogue.tasks().stream()
+                .map(task -> score(task, tests, partial))
+                .toList();
     }
 
     private static TaskScore score(LabTask task, List<TestResult> tests, boolean partial) {
-        List<TestResult> own = tests.stream().filter(test -> task.id().equals(test.taskId())).toList();
+        List<TestResult> own =
+                tests.stream().filter(test -> task.id().equals(test.taskId())).toList();
         int passed = (int) own.stream().filter(TestResult::passed).count();
         int total = own.size();
         double points;

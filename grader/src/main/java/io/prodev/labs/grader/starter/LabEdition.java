@@ -20,12 +20,10 @@ import java.util.regex.Pattern;
 final class LabEdition {
 
     /** {@code @Hidden} used as an annotation in code, not mentioned in a comment or Javadoc line. */
-    private static final Pattern HIDDEN_ANNOTATION =
-            Pattern.compile("^(?!\\s*(?://|\\*|/\\*)).*?(?<![\\w.])@(?:io\\.prodev\\.labs\\.labkit\\.)?Hidden\\b",
-                    Pattern.MULTILINE);
+    private static final Pattern HIDDEN_ANNOTATION = Pattern.compile(
+            "^(?!\\s*(?://|\\*|/\\*)).*?(?<![\\w.])@(?:io\\.prodev\\.labs\\.labkit\\.)?Hidden\\b", Pattern.MULTILINE);
 
-    private LabEdition() {
-    }
+    private LabEdition() {}
 
     static List<StarterFile> files(RepoFiles repo, String lab) {
         Path labDir = repo.resolve(lab);
@@ -48,8 +46,8 @@ final class LabEdition {
                 continue;
             }
             if (SolutionStripper.hasRegions(text)) {
-                throw new IllegalArgumentException(where + " has solution-region markers, but no task of "
-                        + lab + "/lab.json lists it; regions belong only in learner files");
+                throw new IllegalArgumentException(where + " has solution-region markers, but no task of " + lab
+                        + "/lab.json lists it; regions belong only in learner files");
             }
             files.add(new StarterFile(where, bytes, Files.isExecutable(file)));
         }
@@ -65,19 +63,25 @@ final class LabEdition {
                     throw new IllegalArgumentException(lab + "/lab.json: task " + task.id() + " lists " + file
                             + ", which does not exist in " + lab);
                 }
-                taskOfFile.putIfAbsent(RepoFiles.slashes(labDir.relativize(labDir.resolve(file).normalize())), task);
+                taskOfFile.putIfAbsent(
+                        RepoFiles.slashes(labDir.relativize(labDir.resolve(file).normalize())), task);
             }
         }
         return taskOfFile;
     }
 
     static boolean isHiddenTest(String inLab, String text) {
-        return inLab.startsWith("src/test/") && inLab.endsWith(".java") && HIDDEN_ANNOTATION.matcher(text).find();
+        return inLab.startsWith("src/test/")
+                && inLab.endsWith(".java")
+                && HIDDEN_ANNOTATION.matcher(text).find();
     }
 
     private static String strictUtf8(byte[] bytes, String where) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(where + " is a learner file but not UTF-8 text", e);
         }

@@ -17,10 +17,18 @@ import java.util.regex.Pattern;
  */
 record MarkerLine(Kind kind, String indent, String stubCode) {
 
-    enum Kind { CODE, BEGIN, BEGIN_REMOVE, END, STUB, MALFORMED }
+    enum Kind {
+        CODE,
+        BEGIN,
+        BEGIN_REMOVE,
+        END,
+        STUB,
+        MALFORMED
+    }
 
     /** Java has one line comment; resource files use whichever their format has. */
     private static final List<String> JAVA_MARKS = List.of("//");
+
     private static final List<String> ANY_MARKS = List.of("//", "#", "--", "<!--");
     private static final Pattern REMOVE_OPTION = Pattern.compile("\\s*:\\s*remove\\s*");
     private static final MarkerLine CODE = new MarkerLine(Kind.CODE, "", "");
@@ -62,11 +70,13 @@ record MarkerLine(Kind kind, String indent, String stubCode) {
                 return new MarkerLine(Kind.BEGIN, indent, "");
             }
             return REMOVE_OPTION.matcher(option).matches()
-                    ? new MarkerLine(Kind.BEGIN_REMOVE, indent, "") : malformed(indent, words);
+                    ? new MarkerLine(Kind.BEGIN_REMOVE, indent, "")
+                    : malformed(indent, words);
         }
         if (words.startsWith("END SOLUTION")) {
             return closedXml && words.equals("END SOLUTION")
-                    ? new MarkerLine(Kind.END, indent, "") : malformed(indent, words);
+                    ? new MarkerLine(Kind.END, indent, "")
+                    : malformed(indent, words);
         }
         return CODE;
     }

@@ -9,8 +9,7 @@ final class RootPom {
 
     private static final Pattern MODULES = Pattern.compile("([ \\t]*)<modules>.*?</modules>", Pattern.DOTALL);
 
-    private RootPom() {
-    }
+    private RootPom() {}
 
     /**
      * @param pom     the instructor's root pom.xml
@@ -32,7 +31,11 @@ final class RootPom {
         String eol = pom.contains("\r\n") ? "\r\n" : "\n";
         StringBuilder list = new StringBuilder(indent).append("<modules>").append(eol);
         for (String module : modules) {
-            list.append(indent).append("  <module>").append(module).append("</module>").append(eol);
+            list.append(indent)
+                    .append("  <module>")
+                    .append(module)
+                    .append("</module>")
+                    .append(eol);
         }
         list.append(indent).append("</modules>");
         return pom.substring(0, start) + list + pom.substring(end);

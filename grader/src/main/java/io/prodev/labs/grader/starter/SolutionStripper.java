@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class SolutionStripper {
 
-    private SolutionStripper() {
-    }
+    private SolutionStripper() {}
 
     /**
      * @param text         the reference file's content
@@ -47,23 +46,36 @@ public final class SolutionStripper {
                 }
                 case BEGIN, BEGIN_REMOVE -> {
                     if (open != null) {
-                        throw error(relativePath, lineNumber, "BEGIN SOLUTION inside the region opened at line "
-                                + open.line() + "; regions do not nest");
+                        throw error(
+                                relativePath,
+                                lineNumber,
+                                "BEGIN SOLUTION inside the region opened at line " + open.line()
+                                        + "; regions do not nest");
                     }
                     if (task == null) {
-                        throw error(relativePath, lineNumber, "solution region in a file that no task of lab.json"
-                                + " lists; regions belong only in learner files");
+                        throw error(
+                                relativePath,
+                                lineNumber,
+                                "solution region in a file that no task of lab.json"
+                                        + " lists; regions belong only in learner files");
                     }
-                    open = new OpenRegion(lineNumber, marker.indent(), eol,
-                            marker.kind() == MarkerLine.Kind.BEGIN_REMOVE, new ArrayList<>());
+                    open = new OpenRegion(
+                            lineNumber,
+                            marker.indent(),
+                            eol,
+                            marker.kind() == MarkerLine.Kind.BEGIN_REMOVE,
+                            new ArrayList<>());
                 }
                 case STUB -> {
                     if (open == null) {
                         throw error(relativePath, lineNumber, "STUB line outside a solution region");
                     }
                     if (open.remove()) {
-                        throw error(relativePath, lineNumber, "STUB line in the \"BEGIN SOLUTION: remove\" region"
-                                + " opened at line " + open.line() + ", which the learner edition removes whole");
+                        throw error(
+                                relativePath,
+                                lineNumber,
+                                "STUB line in the \"BEGIN SOLUTION: remove\" region" + " opened at line " + open.line()
+                                        + ", which the learner edition removes whole");
                     }
                     open.stubs().add(marker.indent() + marker.stubCode() + eol);
                 }
@@ -74,8 +86,12 @@ public final class SolutionStripper {
                     out.addAll(replacement(open, java, task));
                     open = null;
                 }
-                case MALFORMED -> throw error(relativePath, lineNumber, "unknown marker \"" + marker.stubCode()
-                        + "\"; expected BEGIN SOLUTION, BEGIN SOLUTION: remove, END SOLUTION or STUB: <code>");
+                case MALFORMED ->
+                    throw error(
+                            relativePath,
+                            lineNumber,
+                            "unknown marker \"" + marker.stubCode()
+                                    + "\"; expected BEGIN SOLUTION, BEGIN SOLUTION: remove, END SOLUTION or STUB: <code>");
             }
         }
         if (open != null) {
@@ -94,8 +110,8 @@ public final class SolutionStripper {
             return region.stubs();
         }
         String message = "Task " + task.id() + " (" + task.title() + "): not implemented yet";
-        return List.of(region.indent() + "throw new UnsupportedOperationException(\""
-                + javaStringContent(message) + "\");" + region.eol());
+        return List.of(region.indent() + "throw new UnsupportedOperationException(\"" + javaStringContent(message)
+                + "\");" + region.eol());
     }
 
     /** Escapes a title that contains quotes or backslashes so the thrown message still compiles. */
@@ -118,6 +134,5 @@ public final class SolutionStripper {
     }
 
     /** A region whose END has not been seen yet. */
-    private record OpenRegion(int line, String indent, String eol, boolean remove, List<String> stubs) {
-    }
+    private record OpenRegion(int line, String indent, String eol, boolean remove, List<String> stubs) {}
 }

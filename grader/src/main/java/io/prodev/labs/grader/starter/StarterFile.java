@@ -7,5 +7,4 @@ package io.prodev.labs.grader.starter;
  * @param content    its bytes
  * @param executable true for scripts the learner runs ({@code mvnw})
  */
-record StarterFile(String path, byte[] content, boolean executable) {
-}
+record StarterFile(String path, byte[] content, boolean executable) {}

@@ -27,8 +27,7 @@ public final class StarterGenerator {
     /** {@code ./mvnw -pl some-lab test} builds labkit first without the learner having to say {@code -am}. */
     static final String ALSO_MAKE = "--also-make";
 
-    private StarterGenerator() {
-    }
+    private StarterGenerator() {}
 
     /**
      * @param repoRoot the instructor's repository
@@ -60,7 +59,8 @@ public final class StarterGenerator {
             }
         }
         for (String module : support) { // the labkit modules the labs' POMs name: their main code, not their tests
-            for (Path file : repo.walk(repo.resolve(module), path -> path.equals("target") || path.equals("src/test"))) {
+            for (Path file :
+                    repo.walk(repo.resolve(module), path -> path.equals("target") || path.equals("src/test"))) {
                 files.add(new StarterFile(repo.relative(file), repo.read(file), false));
             }
         }
@@ -76,7 +76,8 @@ public final class StarterGenerator {
     private static List<String> chosenLabs(Path repoRoot, List<String> labs) {
         List<String> available = LabFolders.labs(repoRoot);
         if (labs.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one lab; the labs are: " + String.join(", ", available));
+            throw new IllegalArgumentException(
+                    "choose at least one lab; the labs are: " + String.join(", ", available));
         }
         for (String lab : labs) {
             if (!available.contains(lab)) {
@@ -107,7 +108,10 @@ public final class StarterGenerator {
     private static String mavenConfig(RepoFiles repo) {
         List<String> lines = new ArrayList<>();
         if (Files.isRegularFile(repo.resolve(".mvn/maven.config"))) {
-            repo.readText(".mvn/maven.config").lines().filter(line -> !line.isBlank()).forEach(lines::add);
+            repo.readText(".mvn/maven.config")
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .forEach(lines::add);
         }
         if (!lines.contains(ALSO_MAKE) && !lines.contains("-am")) {
             lines.add(ALSO_MAKE);

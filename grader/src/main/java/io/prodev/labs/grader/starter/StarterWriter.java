@@ -17,11 +17,11 @@ import java.util.Set;
  */
 final class StarterWriter {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-xr-x");
 
-    private StarterWriter() {
-    }
+    private StarterWriter() {}
 
     /** @param out a folder that does not exist or is empty (the caller checked) */
     static void write(List<StarterFile> files, Path out) {
@@ -53,7 +53,9 @@ final class StarterWriter {
     private static void makeExecutable(Path file) throws IOException {
         if (POSIX) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            permissions.addAll(Set.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
             Files.setPosixFilePermissions(file, permissions);
         } else if (!file.toFile().setExecutable(true, false)) {

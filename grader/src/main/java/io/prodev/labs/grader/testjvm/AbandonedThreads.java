@@ -10,13 +10,14 @@ final class AbandonedThreads {
     /** JUnit names the threads it runs timed tests on "junit-timeout-thread-N". */
     private static final String TIMEOUT_THREAD = "junit-timeout-thread-";
 
-    private AbandonedThreads() {
-    }
+    private AbandonedThreads() {}
 
     @SuppressWarnings({"deprecation", "removal"})
     static void stopTimedOutTests() {
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread != Thread.currentThread() && thread.isAlive() && thread.getName().startsWith(TIMEOUT_THREAD)) {
+            if (thread != Thread.currentThread()
+                    && thread.isAlive()
+                    && thread.getName().startsWith(TIMEOUT_THREAD)) {
                 try {
                     thread.stop();
                 } catch (UnsupportedOperationException newerJdk) {

@@ -20,8 +20,8 @@ final class EventWriter implements java.io.Closeable {
     private final OutputStream out;
 
     EventWriter(Path file) throws IOException {
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        this.out = Files.newOutputStream(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     }
 
     ObjectNode event(String type) {

@@ -10,8 +10,7 @@ final class FailureMessages {
     private static final int MAX_FRAMES = 5;
     private static final int MAX_LENGTH = 4_000;
 
-    private FailureMessages() {
-    }
+    private FailureMessages() {}
 
     static String describe(TestExecutionResult result) {
         return result.getThrowable().map(FailureMessages::describe).orElse(null);

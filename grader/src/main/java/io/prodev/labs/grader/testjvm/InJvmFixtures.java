@@ -26,7 +26,10 @@ final class InJvmFixtures {
      * @throws RuntimeException when one is not found or cannot start; those started are stopped
      */
     static InJvmFixtures start(String names) {
-        List<String> wanted = Arrays.stream(names.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        List<String> wanted = Arrays.stream(names.split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
         List<RunningFixture> running = new ArrayList<>();
         try {
             for (Fixture fixture : Fixtures.find(wanted, InJvmFixtures.class.getClassLoader())) {
@@ -42,7 +45,8 @@ final class InJvmFixtures {
 
     /** What was started, one line each, joined for the READY message; empty for none. */
     String descriptions() {
-        return String.join("; ", running.stream().map(RunningFixture::description).toList());
+        return String.join(
+                "; ", running.stream().map(RunningFixture::description).toList());
     }
 
     /** Wipes every instance before the next submission. */

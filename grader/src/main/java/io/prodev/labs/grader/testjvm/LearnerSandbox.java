@@ -39,7 +39,8 @@ final class LearnerSandbox extends SecurityManager {
         judge(learnerClasses);
         this.workspace = workspace.toAbsolutePath().normalize();
         Set<Path> files = new java.util.HashSet<>();
-        protectedTests.forEach(dir -> files.addAll(listFiles(dir.toAbsolutePath().normalize())));
+        protectedTests.forEach(
+                dir -> files.addAll(listFiles(dir.toAbsolutePath().normalize())));
         this.protectedFiles = Set.copyOf(files);
         this.onDenied = onDenied;
     }
@@ -140,20 +141,27 @@ final class LearnerSandbox extends SecurityManager {
     private void denyProgram(String name) {
         switch (caller()) {
             case LEARNER -> deny("tried to start a program: " + name, true);
-            case LIBRARY_FOR_LEARNER -> throw new SecurityException(
-                    "grader sandbox: no program may start while your code runs (" + name + ")");
-            case NOT_LEARNER -> { }
+            case LIBRARY_FOR_LEARNER ->
+                throw new SecurityException("grader sandbox: no program may start while your code runs (" + name + ")");
+            case NOT_LEARNER -> {}
         }
     }
 
     /** Who asks: learner code itself, a library learner code called, or code with no learner code on the stack. */
-    private enum Caller { LEARNER, LIBRARY_FOR_LEARNER, NOT_LEARNER }
+    private enum Caller {
+        LEARNER,
+        LIBRARY_FOR_LEARNER,
+        NOT_LEARNER
+    }
 
     private Caller caller() {
         boolean first = true;
         for (Class<?> type : getClassContext()) {
             String name = type.getName();
-            if (type == LearnerSandbox.class || name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+            if (type == LearnerSandbox.class
+                    || name.startsWith("java.")
+                    || name.startsWith("jdk.")
+                    || name.startsWith("sun.")) {
                 continue;
             }
             if (isLearner(type)) {
@@ -202,7 +210,8 @@ final class LearnerSandbox extends SecurityManager {
      */
     private static Set<Path> listFiles(Path dir) {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-            return files.map(path -> path.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return files.map(path -> path.toAbsolutePath().normalize())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return java.util.Set.of(dir);
         }

@@ -33,8 +33,12 @@ final class LeftBehind {
     private final TimeZone timeZone;
     private final Map<String, Object> defaults;
 
-    private LeftBehind(Set<Thread> threads, Map<String, String> properties, Locale locale, TimeZone timeZone,
-                       Map<String, Object> defaults) {
+    private LeftBehind(
+            Set<Thread> threads,
+            Map<String, String> properties,
+            Locale locale,
+            TimeZone timeZone,
+            Map<String, Object> defaults) {
         this.threads = threads;
         this.properties = properties;
         this.locale = locale;
@@ -43,8 +47,12 @@ final class LeftBehind {
     }
 
     static LeftBehind snapshot() {
-        return new LeftBehind(Set.copyOf(Thread.getAllStackTraces().keySet()), properties(), Locale.getDefault(),
-                TimeZone.getDefault(), defaults());
+        return new LeftBehind(
+                Set.copyOf(Thread.getAllStackTraces().keySet()),
+                properties(),
+                Locale.getDefault(),
+                TimeZone.getDefault(),
+                defaults());
     }
 
     /**
@@ -82,13 +90,16 @@ final class LeftBehind {
         Map<String, String> nowProperties = properties();
         if (!nowProperties.equals(properties)) {
             List<String> keys = new ArrayList<>();
-            properties.keySet().stream().filter(key -> !nowProperties.containsKey(key)).forEach(keys::add);
+            properties.keySet().stream()
+                    .filter(key -> !nowProperties.containsKey(key))
+                    .forEach(keys::add);
             nowProperties.forEach((key, value) -> {
                 if (!value.equals(properties.get(key))) {
                     keys.add(key);
                 }
             });
-            changes.add("system properties changed: " + String.join(", ", keys.stream().sorted().toList()));
+            changes.add("system properties changed: "
+                    + String.join(", ", keys.stream().sorted().toList()));
         }
         Map<String, Object> now = defaults();
         defaults.forEach((what, before) -> {
@@ -99,8 +110,10 @@ final class LeftBehind {
         if (!Locale.getDefault().equals(locale)) {
             changes.add("the default locale changed to " + Locale.getDefault());
         }
-        if (!TimeZone.getDefault().hasSameRules(timeZone) || !TimeZone.getDefault().getID().equals(timeZone.getID())) {
-            changes.add("the default time zone changed to " + TimeZone.getDefault().getID());
+        if (!TimeZone.getDefault().hasSameRules(timeZone)
+                || !TimeZone.getDefault().getID().equals(timeZone.getID())) {
+            changes.add(
+                    "the default time zone changed to " + TimeZone.getDefault().getID());
         }
         return changes;
     }

@@ -19,15 +19,16 @@ import java.util.List;
  */
 public final class RunnerMain {
 
-    private RunnerMain() {
-    }
+    private RunnerMain() {}
 
     public static void main(String[] args) throws Exception {
         Path events = Path.of(args[0]);
         Path learnerClasses = Path.of(args[1]);
         Path workspace = Path.of(args[2]);
         Path testClasses = Path.of(args[3]);
-        List<Path> testDirs = java.util.Arrays.stream(args[4].split(java.io.File.pathSeparator)).map(Path::of).toList();
+        List<Path> testDirs = java.util.Arrays.stream(args[4].split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .toList();
         long testSeconds = Long.parseLong(args[5]);
         int outputLimit = Integer.parseInt(args[6]);
         List<String> onlyThese = args.length > 7 ? Files.readAllLines(Path.of(args[7])) : List.of();
@@ -39,7 +40,10 @@ public final class RunnerMain {
             for (Path dir : testDirs) {
                 TestClassPreloader.of(dir).loadAll(RunnerMain.class.getClassLoader());
             }
-            LearnerSandbox sandbox = new LearnerSandbox(learnerClasses, workspace, testDirs,
+            LearnerSandbox sandbox = new LearnerSandbox(
+                    learnerClasses,
+                    workspace,
+                    testDirs,
                     denial -> writer.write(writer.event("denied").put("what", denial)));
             boolean sandboxed = sandbox.install();
             writer.write(writer.event("sandbox").put("active", sandboxed));
@@ -49,8 +53,10 @@ public final class RunnerMain {
             System.setOut(captured);
             System.setErr(captured);
 
-            TestRunRequest.launcher().execute(TestRunRequest.of(testClasses, testSeconds, onlyThese),
-                    new StreamingListener(writer, output, AbandonedThreads::stopTimedOutTests));
+            TestRunRequest.launcher()
+                    .execute(
+                            TestRunRequest.of(testClasses, testSeconds, onlyThese),
+                            new StreamingListener(writer, output, AbandonedThreads::stopTimedOutTests));
             writer.write(writer.event("done"));
             sandbox.allowRunnerExit();
         } catch (Throwable e) {

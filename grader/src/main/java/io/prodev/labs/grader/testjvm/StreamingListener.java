@@ -36,9 +36,10 @@ final class StreamingListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
-        testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).stream()
-                .filter(TestIdentifier::isTest)
-                .forEach(this::announce));
+        testPlan.getRoots()
+                .forEach(root -> testPlan.getDescendants(root).stream()
+                        .filter(TestIdentifier::isTest)
+                        .forEach(this::announce));
     }
 
     @Override
@@ -62,7 +63,8 @@ final class StreamingListener implements TestExecutionListener {
         if (identifier.isTest()) {
             finish(identifier, "error", "not run: skipped (" + reason + ")", "");
         } else {
-            plan.getDescendants(identifier).stream().filter(TestIdentifier::isTest)
+            plan.getDescendants(identifier).stream()
+                    .filter(TestIdentifier::isTest)
                     .forEach(test -> finish(test, "error", "not run: skipped (" + reason + ")", ""));
         }
     }
@@ -71,15 +73,19 @@ final class StreamingListener implements TestExecutionListener {
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         if (identifier.isTest()) {
             finish(identifier, status(result), FailureMessages.describe(result), output.take());
-            if (result.getThrowable().filter(java.util.concurrent.TimeoutException.class::isInstance).isPresent()) {
+            if (result.getThrowable()
+                    .filter(java.util.concurrent.TimeoutException.class::isInstance)
+                    .isPresent()) {
                 onTimeout.run();
             }
             return;
         }
         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // A class whose set-up failed never starts its tests: each of them gets the reason.
-            String why = "could not run: " + identifier.getDisplayName() + " failed: " + FailureMessages.describe(result);
-            plan.getDescendants(identifier).stream().filter(TestIdentifier::isTest)
+            String why =
+                    "could not run: " + identifier.getDisplayName() + " failed: " + FailureMessages.describe(result);
+            plan.getDescendants(identifier).stream()
+                    .filter(TestIdentifier::isTest)
                     .forEach(test -> finish(test, "error", why, ""));
         }
     }
@@ -89,7 +95,8 @@ final class StreamingListener implements TestExecutionListener {
                 .put("id", test.getUniqueId())
                 .put("name", name(test))
                 .put("hidden", hidden(test));
-        TestSourceTasks.taskOf(test, TestIdentifier::getSource, plan::getParent).ifPresent(task -> event.put("task", task));
+        TestSourceTasks.taskOf(test, TestIdentifier::getSource, plan::getParent)
+                .ifPresent(task -> event.put("task", task));
         writer.write(event);
     }
 
@@ -98,7 +105,9 @@ final class StreamingListener implements TestExecutionListener {
             return;
         }
         Long started = startedAt.get(test.getUniqueId());
-        ObjectNode event = writer.event("finished").put("id", test.getUniqueId()).put("status", status)
+        ObjectNode event = writer.event("finished")
+                .put("id", test.getUniqueId())
+                .put("status", status)
                 .put("output", printed)
                 .put("ms", started == null ? 0 : (System.nanoTime() - started) / 1_000_000);
         if (message != null) {
@@ -110,14 +119,17 @@ final class StreamingListener implements TestExecutionListener {
     private static String status(TestExecutionResult result) {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> "pass";
-            case FAILED -> result.getThrowable().filter(AssertionError.class::isInstance).isPresent() ? "fail" : "error";
+            case FAILED ->
+                result.getThrowable().filter(AssertionError.class::isInstance).isPresent() ? "fail" : "error";
             case ABORTED -> "error";
         };
     }
 
     private String name(TestIdentifier test) {
         StringBuilder name = new StringBuilder(test.getDisplayName());
-        for (Optional<TestIdentifier> parent = plan.getParent(test); parent.isPresent(); parent = plan.getParent(parent.get())) {
+        for (Optional<TestIdentifier> parent = plan.getParent(test);
+                parent.isPresent();
+                parent = plan.getParent(parent.get())) {
             if (parent.get().getParentId().isEmpty()) {
                 break; // the engine
             }

@@ -27,7 +27,8 @@ final class TestClassPreloader {
         try (Stream<Path> files = Files.walk(testClasses)) {
             return new TestClassPreloader(files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> testClasses.relativize(file).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace(java.io.File.separatorChar, '.'))
+                    .map(name -> name.substring(0, name.length() - ".class".length())
+                            .replace(java.io.File.separatorChar, '.'))
                     .filter(name -> !name.endsWith("module-info") && !name.endsWith("package-info"))
                     .sorted()
                     .toList());

@@ -21,8 +21,7 @@ final class TestRunRequest {
     /** Test classes the way Surefire finds them: Test*, *Test, *Tests, *TestCase; nested ones via their outer class. */
     private static final String TEST_CLASS_NAMES = "^(Test.*|.+[.$]Test.*|.*Tests?|.*TestCase)$";
 
-    private TestRunRequest() {
-    }
+    private TestRunRequest() {}
 
     /** A launcher that runs only the listener it is given: no listener a test jar might register itself. */
     static Launcher launcher() {
@@ -43,13 +42,16 @@ final class TestRunRequest {
         } else {
             onlyThese.stream().filter(id -> !id.isBlank()).forEach(id -> request.selectors(selectUniqueId(id)));
         }
-        return request
-                .configurationParameters(Map.of(
-                        "junit.jupiter.execution.timeout.default", testSeconds + " s",
-                        "junit.jupiter.execution.timeout.mode", "enabled",
+        return request.configurationParameters(Map.of(
+                        "junit.jupiter.execution.timeout.default",
+                        testSeconds + " s",
+                        "junit.jupiter.execution.timeout.mode",
+                        "enabled",
                         // A separate thread lets the timeout abandon a loop that never checks for interrupts.
-                        "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
-                        "junit.jupiter.execution.parallel.enabled", "false",
+                        "junit.jupiter.execution.timeout.thread.mode.default",
+                        "SEPARATE_THREAD",
+                        "junit.jupiter.execution.parallel.enabled",
+                        "false",
                         "junit.jupiter.displayname.generator.default",
                         "org.junit.jupiter.api.DisplayNameGenerator$Standard"))
                 .build();

@@ -66,9 +66,17 @@ public final class WorkerMain {
     private final TestClassPreloader hiddenPreloader;
     private final Launcher launcher = TestRunRequest.launcher();
 
-    private WorkerMain(Path workspace, Path testClasses, Path hiddenTests, long testSeconds, int outputLimit,
-                       PrintStream replies, LearnerSandbox sandbox, AtomicReference<EventWriter> events,
-                       InJvmFixtures fixtures) throws IOException {
+    private WorkerMain(
+            Path workspace,
+            Path testClasses,
+            Path hiddenTests,
+            long testSeconds,
+            int outputLimit,
+            PrintStream replies,
+            LearnerSandbox sandbox,
+            AtomicReference<EventWriter> events,
+            InJvmFixtures fixtures)
+            throws IOException {
         this.fixtures = fixtures;
         this.workspace = workspace;
         this.testClasses = testClasses;
@@ -93,29 +101,33 @@ public final class WorkerMain {
         // The protocol's streams are taken before any test runs: learner code that reads System.in gets
         // nothing, and what it prints goes to the capped capture, never into a reply.
         PrintStream replies = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
-        BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), UTF_8));
+        BufferedReader commands =
+                new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), UTF_8));
         System.setIn(InputStream.nullInputStream());
 
         InJvmFixtures fixtures;
         try {
             fixtures = InJvmFixtures.start(fixtureNames);
         } catch (RuntimeException e) {
-            replies.println(WorkerMessage.of(Kind.ABANDON, "the lab's fixtures could not start: " + e.getMessage()).line());
+            replies.println(WorkerMessage.of(Kind.ABANDON, "the lab's fixtures could not start: " + e.getMessage())
+                    .line());
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(0);
             return;
         }
 
         AtomicReference<EventWriter> events = new AtomicReference<>();
-        LearnerSandbox sandbox = new LearnerSandbox(workspace.resolve("no-submission-yet"), workspace,
+        LearnerSandbox sandbox = new LearnerSandbox(
+                workspace.resolve("no-submission-yet"),
+                workspace,
                 List.of(testClasses, hiddenTests),
                 denial -> events.get().write(events.get().event("denied").put("what", denial)));
         if (!sandbox.install()) {
             replies.println(WorkerMessage.of(Kind.UNSANDBOXED).line());
             Runtime.getRuntime().halt(0);
         }
-        WorkerMain worker = new WorkerMain(workspace, testClasses, hiddenTests, testSeconds, outputLimit, replies, sandbox,
-                events, fixtures);
+        WorkerMain worker = new WorkerMain(
+                workspace, testClasses, hiddenTests, testSeconds, outputLimit, replies, sandbox, events, fixtures);
         PrintStream captured = worker.output.printStream();
         System.setOut(captured);
         System.setErr(captured);
@@ -123,7 +135,10 @@ public final class WorkerMain {
 
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {
             WorkerMessage command = worker.command(line);
-            worker.run(Path.of(command.fields().get(0)), Path.of(command.fields().get(1)), Path.of(command.fields().get(2)));
+            worker.run(
+                    Path.of(command.fields().get(0)),
+                    Path.of(command.fields().get(1)),
+                    Path.of(command.fields().get(2)));
         }
         worker.end(WorkerMessage.of(Kind.ABANDON, "the grader went away"));
     }
@@ -146,13 +161,18 @@ public final class WorkerMain {
         try {
             fixtures.reset(); // nothing one submission stored in Redis (or any fixture) is there for the next
             for (String dir : List.of("tmp", "home", "work")) {
-                Directories.empty(workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
+                Directories.empty(
+                        workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
             }
             sandbox.takeJvmWideChanges(); // the worker's own set-up, and the last run's, already judged
             LeftBehind before = LeftBehind.snapshot();
             runTests(visibleEvents, learnerClasses, List.of(testClasses), testClasses, List.of(preloader));
             if (hiddenPreloader.any()) {
-                runTests(hiddenEvents, learnerClasses, List.of(testClasses, hiddenTests), hiddenTests,
+                runTests(
+                        hiddenEvents,
+                        learnerClasses,
+                        List.of(testClasses, hiddenTests),
+                        hiddenTests,
                         List.of(preloader, hiddenPreloader));
             }
             List<String> left = new ArrayList<>(before.since());
@@ -167,14 +187,15 @@ public final class WorkerMain {
     }
 
     /** Runs the tests under {@code root} in a class loader of their own: learner classes, then {@code testDirs}. */
-    private void runTests(Path eventFile, Path learnerClasses, List<Path> testDirs, Path root,
-                          List<TestClassPreloader> preloaders) throws IOException {
+    private void runTests(
+            Path eventFile, Path learnerClasses, List<Path> testDirs, Path root, List<TestClassPreloader> preloaders)
+            throws IOException {
         List<URL> urls = new ArrayList<>(List.of(learnerClasses.toUri().toURL()));
         for (Path dir : testDirs) {
             urls.add(dir.toUri().toURL());
         }
-        URLClassLoader submission = new URLClassLoader(SUBMISSION_LOADER, urls.toArray(URL[]::new),
-                WorkerMain.class.getClassLoader());
+        URLClassLoader submission =
+                new URLClassLoader(SUBMISSION_LOADER, urls.toArray(URL[]::new), WorkerMain.class.getClassLoader());
         try (EventWriter writer = new EventWriter(eventFile)) {
             events.set(writer);
             writer.write(writer.event("sandbox").put("active", true));
@@ -182,8 +203,10 @@ public final class WorkerMain {
             sandbox.judge(learnerClasses);
             Thread.currentThread().setContextClassLoader(submission);
             output.take();
-            launcher.execute(TestRunRequest.of(root, testSeconds, List.of()),
-                    new StreamingListener(writer, output, () -> end(WorkerMessage.of(Kind.ABANDON, "a test timed out"))));
+            launcher.execute(
+                    TestRunRequest.of(root, testSeconds, List.of()),
+                    new StreamingListener(
+                            writer, output, () -> end(WorkerMessage.of(Kind.ABANDON, "a test timed out"))));
             writer.write(writer.event("done"));
         } finally {
             Thread.currentThread().setContextClassLoader(WorkerMain.class.getClassLoader());

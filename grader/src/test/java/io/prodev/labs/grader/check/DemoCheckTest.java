@@ -27,17 +27,23 @@ class DemoCheckTest {
                 </project>
                 """);
 
-        assertThat(DemoCheck.mainClass(pom)).as("the demo of " + Files.readString(pom)).hasValue("demo.Main");
+        assertThat(DemoCheck.mainClass(pom))
+                .as("the demo of " + Files.readString(pom))
+                .hasValue("demo.Main");
     }
 
     @Test
     void findsNoDemoWithoutAMainClassOrWithTheParentsPlaceholder() throws IOException {
-        assertThat(DemoCheck.mainClass(pom("<project><properties/></project>"))).as("demo without the property")
+        assertThat(DemoCheck.mainClass(pom("<project><properties/></project>")))
+                .as("demo without the property")
                 .isEmpty();
-        assertThat(DemoCheck.mainClass(pom("<project><properties><exec.mainClass>none</exec.mainClass></properties>"
-                + "</project>"))).as("demo with the parent's placeholder").isEmpty();
+        assertThat(DemoCheck.mainClass(
+                        pom("<project><properties><exec.mainClass>none</exec.mainClass></properties>" + "</project>")))
+                .as("demo with the parent's placeholder")
+                .isEmpty();
         assertThat(DemoCheck.mainClass(pom("<project><profiles><profile><properties><exec.mainClass>demo.Bench"
-                + "</exec.mainClass></properties></profile></profiles></project>"))).as("demo set in a profile only")
+                        + "</exec.mainClass></properties></profile></profiles></project>")))
+                .as("demo set in a profile only")
                 .isEmpty();
     }
 

@@ -16,9 +16,11 @@ class LabDocsCheckTest {
 
     private static final String FIFO = "src/main/java/demo/FIFOCache.java";
     private static final String LRU = "src/main/java/demo/LRUCache.java";
-    private static final LabCatalogue CATALOGUE = new LabCatalogue("demo-lab", "Demo", "Caching", List.of(
-            new LabTask("1", "FIFOCache", 10, List.of(FIFO)),
-            new LabTask("2", "LRUCache", 15, List.of(LRU))));
+    private static final LabCatalogue CATALOGUE = new LabCatalogue(
+            "demo-lab",
+            "Demo",
+            "Caching",
+            List.of(new LabTask("1", "FIFOCache", 10, List.of(FIFO)), new LabTask("2", "LRUCache", 15, List.of(LRU))));
     private static final String SOLVED = "class C {\n    void f() {\n        // BEGIN SOLUTION\n        g();\n"
             + "        // END SOLUTION\n    }\n}\n";
 
@@ -47,24 +49,29 @@ class LabDocsCheckTest {
 
     @Test
     void findsNoProblemWhenReadmeFilesAndCatalogueAgree() {
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems of a consistent lab").isEmpty();
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems of a consistent lab")
+                .isEmpty();
     }
 
     @Test
     void reportsATableRowWhosePointsDifferFromTheCatalogue() throws IOException {
         rewriteReadme("| 2 | LRUCache | 15 |", "| 2 | LRUCache | 20 |");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with 20 points in the README")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with 20 points in the README")
                 .containsExactly("README.md task table row for task 2 reads \"2 | LRUCache | 20 | `LRUCache.java`\";"
                         + " lab.json says title \"LRUCache\", 15 points");
     }
 
     @Test
     void reportsATableRowForATaskTheCatalogueDoesNotHave() throws IOException {
-        rewriteReadme("| 2 | LRUCache | 15 | `LRUCache.java` |",
+        rewriteReadme(
+                "| 2 | LRUCache | 15 | `LRUCache.java` |",
                 "| 2 | LRUCache | 15 | `LRUCache.java` |\n| 3 | LFUCache | 5 | `LFUCache.java` |");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with an extra row")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with an extra row")
                 .containsExactly("README.md task table has a row for task 3, which lab.json does not have");
     }
 
@@ -72,7 +79,8 @@ class LabDocsCheckTest {
     void reportsAMissingTaskSection() throws IOException {
         rewriteReadme("## Task 2 — LRUCache", "## LRU");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems without a Task 2 heading")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems without a Task 2 heading")
                 .containsExactly("README.md has no \"## Task N — title\" section for task 2");
     }
 
@@ -80,7 +88,8 @@ class LabDocsCheckTest {
     void reportsAHeadingWithAHyphenInsteadOfAnEmDash() throws IOException {
         rewriteReadme("## Task 1 — FIFOCache", "## Task 1 - FIFOCache");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with a hyphen heading")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with a hyphen heading")
                 .containsExactly("README.md section \"## Task 1 - FIFOCache\" should read \"## Task 1 — FIFOCache\""
                         + " (an em dash, and the title of lab.json)");
     }
@@ -90,16 +99,19 @@ class LabDocsCheckTest {
         rewriteReadme("## Task 1 — FIFOCache", "## Task 0 — placeholder");
         rewriteReadme("## Task 2 — LRUCache", "## Task 2 — LRUCache\n\n## Task 1 — FIFOCache");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with task 2 before task 1").containsExactly(
-                "README.md has a section \"## Task 0 — placeholder\" for a task lab.json does not have",
-                "README.md has its \"## Task N — title\" sections in the order [2, 1]; lab.json has [1, 2]");
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with task 2 before task 1")
+                .containsExactly(
+                        "README.md has a section \"## Task 0 — placeholder\" for a task lab.json does not have",
+                        "README.md has its \"## Task N — title\" sections in the order [2, 1]; lab.json has [1, 2]");
     }
 
     @Test
     void reportsALearnerFileThatDoesNotExist() throws IOException {
         Files.delete(lab.resolve(LRU));
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with LRUCache.java missing")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with LRUCache.java missing")
                 .containsExactly("task 2 lists " + LRU + " in lab.json, but the file does not exist");
     }
 
@@ -107,7 +119,8 @@ class LabDocsCheckTest {
     void reportsALearnerJavaFileWithoutASolutionRegion() throws IOException {
         write(FIFO, "class FIFOCache {\n    void f() {\n        g();\n    }\n}\n");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with an unmarked learner file")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with an unmarked learner file")
                 .containsExactly(FIFO + " (task 1) has no solution region: the learner edition would hand out"
                         + " the reference solution");
     }
@@ -116,7 +129,8 @@ class LabDocsCheckTest {
     void reportsABrokenRegionWithItsFileAndLine() throws IOException {
         write(LRU, "class LRUCache {\n    // BEGIN SOLUTION\n}\n");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems with an unclosed region")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems with an unclosed region")
                 .containsExactly(LRU + ":2: BEGIN SOLUTION is never closed by an END SOLUTION");
     }
 
@@ -124,7 +138,8 @@ class LabDocsCheckTest {
     void reportsAReadmeWithoutATaskTable() throws IOException {
         writeReadme("## Task 1 — FIFOCache\n\n## Task 2 — LRUCache\n");
 
-        assertThat(LabDocsCheck.problems(lab, CATALOGUE)).as("problems without a table")
+        assertThat(LabDocsCheck.problems(lab, CATALOGUE))
+                .as("problems without a table")
                 .containsExactly("README.md has no task table (a table whose first column is \"id\")");
     }
 

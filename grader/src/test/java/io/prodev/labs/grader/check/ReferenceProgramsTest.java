@@ -44,11 +44,24 @@ class ReferenceProgramsTest {
                 }
                 """);
         Path classes = Files.createDirectories(lab.resolve("target/classes"));
-        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                sources.resolve("Greeter.java").toString(), sources.resolve("Sleeper.java").toString());
+        int exit = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        sources.resolve("Greeter.java").toString(),
+                        sources.resolve("Sleeper.java").toString());
         assertThat(exit).as("javac exit code").isZero();
-        prepared = PreparedLab.of("demo-lab", lab, new LabCatalogue("demo-lab", "Demo", "Caching", List.of()),
-                Files.createDirectories(lab.resolve("target/test-classes")), List.of(), List.of(), lab);
+        prepared = PreparedLab.of(
+                "demo-lab",
+                lab,
+                new LabCatalogue("demo-lab", "Demo", "Caching", List.of()),
+                Files.createDirectories(lab.resolve("target/test-classes")),
+                List.of(),
+                List.of(),
+                lab);
     }
 
     @Test
@@ -75,7 +88,9 @@ class ReferenceProgramsTest {
 
             assertThat(run.finished()).as("Sleeper finished by itself").isFalse();
             assertThat(run.elapsed()).as("how long Sleeper ran").isLessThan(Duration.ofSeconds(20));
-            assertThat(run.stdout()).as("what Sleeper printed before it was killed").isEqualTo("going to sleep\n");
+            assertThat(run.stdout())
+                    .as("what Sleeper printed before it was killed")
+                    .isEqualTo("going to sleep\n");
         }
     }
 }

@@ -21,11 +21,10 @@ final class CachingLabSubmissions {
     static final String LRU_TEST = "src/test/java/io/prodev/labs/caching/LRUCacheTest.java";
     static final String GET = "public Object get(String key) {";
 
-    private CachingLabSubmissions() {
-    }
+    private CachingLabSubmissions() {}
 
     static PreparedLab lab() {
-        return LabPreparer.prepare(REPO, "caching-lab", message -> { });
+        return LabPreparer.prepare(REPO, "caching-lab", message -> {});
     }
 
     /** A learner-edition shaped folder {@code dir/id/caching-lab/...} holding the reference's learner files. */
@@ -53,7 +52,8 @@ final class CachingLabSubmissions {
     }
 
     static Path zip(Path target, Map<String, String> entries) throws IOException {
-        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(target);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -66,7 +66,9 @@ final class CachingLabSubmissions {
     /** The first few failing tests of a result, with their messages: what an assertion on points should show. */
     static List<String> failing(SubmissionResult result) {
         List<String> failing = new ArrayList<>();
-        result.tests().stream().filter(test -> !test.passed()).limit(5)
+        result.tests().stream()
+                .filter(test -> !test.passed())
+                .limit(5)
                 .forEach(test -> failing.add(test.name() + ": " + test.message()));
         return failing;
     }

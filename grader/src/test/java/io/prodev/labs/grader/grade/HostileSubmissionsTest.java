@@ -6,11 +6,11 @@ import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.model.GradeStatus;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
-import io.prodev.labs.grader.launch.RunLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,29 +49,49 @@ class HostileSubmissionsTest {
         withLruGetDoing(batch, "compile-error", "int broken = ;");
         withLruGetDoing(batch, "infinite-loop", "while (System.nanoTime() > 0) { Thread.onSpinWait(); }");
         withLruGetDoing(batch, "system-exit", "if (key != null) { System.exit(3); }");
-        withLruGetDoing(batch, "out-of-memory", "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
-                + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }");
+        withLruGetDoing(
+                batch,
+                "out-of-memory",
+                "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
+                        + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }");
         withLruGetDoing(batch, "stack-overflow", "if (key != null) { return get(key); }");
-        withLruGetDoing(batch, "endless-thread", "if (!Boolean.getBoolean(\"spawned\")) { System.setProperty(\"spawned\", \"true\"); Thread t = new Thread(() -> { while (true) {"
-                + " try { Thread.sleep(50); } catch (InterruptedException e) { } } }); t.setDaemon(false); t.start(); }");
-        withLruGetDoing(batch, "floods-stdout", "if (!Boolean.getBoolean(\"flooded\")) { System.setProperty(\"flooded\", \"true\");"
-                + " String line = \"x\".repeat(1_000); for (int i = 0; i < 100_000; i++) { System.out.println(line); } }");
-        withLruGetDoing(batch, "writes-outside", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
-                + escapee.toString().replace("\\", "\\\\") + "\"), \"x\"); } catch (java.io.IOException e) { }");
+        withLruGetDoing(
+                batch,
+                "endless-thread",
+                "if (!Boolean.getBoolean(\"spawned\")) { System.setProperty(\"spawned\", \"true\"); Thread t = new Thread(() -> { while (true) {"
+                        + " try { Thread.sleep(50); } catch (InterruptedException e) { } } }); t.setDaemon(false); t.start(); }");
+        withLruGetDoing(
+                batch,
+                "floods-stdout",
+                "if (!Boolean.getBoolean(\"flooded\")) { System.setProperty(\"flooded\", \"true\");"
+                        + " String line = \"x\".repeat(1_000); for (int i = 0; i < 100_000; i++) { System.out.println(line); } }");
+        withLruGetDoing(
+                batch,
+                "writes-outside",
+                "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                        + escapee.toString().replace("\\", "\\\\")
+                        + "\"), \"x\"); } catch (java.io.IOException e) { }");
         // The test classes' folder is easy to guess (target/test-classes): the sandbox must stop the read, not secrecy.
-        withLruGetDoing(batch, "reads-hidden-tests", "try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(\""
-                + CachingLabSubmissions.lab().testClasses().toString().replace("\\", "\\\\") + "\"))) {"
-                + " System.out.println(files.count()); } catch (java.io.IOException e) { }");
+        withLruGetDoing(
+                batch,
+                "reads-hidden-tests",
+                "try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(\""
+                        + CachingLabSubmissions.lab().testClasses().toString().replace("\\", "\\\\") + "\"))) {"
+                        + " System.out.println(files.count()); } catch (java.io.IOException e) { }");
         Path edited = CachingLabSubmissions.reference(batch, "edited-tests");
         Files.createDirectories(edited.resolve("caching-lab/src/test/java/io/prodev/labs/caching"));
-        Files.writeString(edited.resolve("caching-lab").resolve(CachingLabSubmissions.LRU_TEST), "class LRUCacheTest { }");
+        Files.writeString(
+                edited.resolve("caching-lab").resolve(CachingLabSubmissions.LRU_TEST), "class LRUCacheTest { }");
         Files.createDirectories(batch.resolve("empty"));
         Files.createDirectories(batch.resolve("other-lab/redis-lab/src/main/java"));
         Files.writeString(batch.resolve("other-lab/redis-lab/src/main/java/Counter.java"), "class Counter { }");
         Map<String, String> zipped = new LinkedHashMap<>();
         zipped.put("../escaped-from-zip.txt", "x");
         for (String file : CachingLabSubmissions.lab().catalogue().learnerFiles()) {
-            zipped.put("caching-lab/" + file, Files.readString(CachingLabSubmissions.REPO.resolve("caching-lab").resolve(file)));
+            zipped.put(
+                    "caching-lab/" + file,
+                    Files.readString(
+                            CachingLabSubmissions.REPO.resolve("caching-lab").resolve(file)));
         }
         CachingLabSubmissions.zip(batch.resolve("zip-slip.zip"), zipped);
 
@@ -82,15 +102,20 @@ class HostileSubmissionsTest {
             submissions = entries.sorted().toList();
         }
         PrintStream progress = new PrintStream(new ByteArrayOutputStream());
-        results = new BatchGrader(lab, new GradeOptions(limits, false, false, false), 2, progress).grade(submissions).stream()
-                .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
+        results = new BatchGrader(lab, new GradeOptions(limits, false, false, false), 2, progress)
+                .grade(submissions).stream()
+                        .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
     }
 
     @Test
     void referenceEarnsFullMarksTwiceOver() {
         SubmissionResult reference = results.get("reference");
-        assertThat(reference.total()).as("the reference's points; failing: %s", failing(reference)).isEqualTo(reference.max());
-        assertThat(statuses(results.get("reference-again"))).as("the same submission graded twice").isEqualTo(statuses(reference));
+        assertThat(reference.total())
+                .as("the reference's points; failing: %s", failing(reference))
+                .isEqualTo(reference.max());
+        assertThat(statuses(results.get("reference-again")))
+                .as("the same submission graded twice")
+                .isEqualTo(statuses(reference));
     }
 
     @Test
@@ -123,7 +148,8 @@ class HostileSubmissionsTest {
         SubmissionResult result = results.get("out-of-memory");
         assertThat(messages(result)).anyMatch(message -> message.contains("OutOfMemoryError"));
         assertThat(result.notes()).anyMatch(note -> note.contains("the tests after it ran in a new one"));
-        assertThat(messages(result)).as("after the crash the other tasks' tests still run in a new JVM")
+        assertThat(messages(result))
+                .as("after the crash the other tasks' tests still run in a new JVM")
                 .noneMatch(message -> message.startsWith("did not run"));
         assertOnlyTaskThreeLost(result);
     }
@@ -138,14 +164,17 @@ class HostileSubmissionsTest {
     @Test
     void aThreadThatNeverEndsDoesNotHoldTheRun() {
         SubmissionResult result = results.get("endless-thread");
-        assertThat(result.total()).as("points; failing: %s", failing(result)).isEqualTo(results.get("reference").total());
+        assertThat(result.total())
+                .as("points; failing: %s", failing(result))
+                .isEqualTo(results.get("reference").total());
         assertThat(result.notes()).noneMatch(note -> note.contains("time limit"));
     }
 
     @Test
     void hundredMegabytesOfOutputAreCutPerTest() {
         SubmissionResult result = results.get("floods-stdout");
-        assertThat(result.tests()).allSatisfy(test -> assertThat(test.output().length()).isLessThan(2_200));
+        assertThat(result.tests())
+                .allSatisfy(test -> assertThat(test.output().length()).isLessThan(2_200));
         assertThat(result.tests()).anyMatch(test -> test.output().contains("more bytes of output cut"));
         assertThat(result.total()).isEqualTo(results.get("reference").total());
     }
@@ -153,7 +182,9 @@ class HostileSubmissionsTest {
     @Test
     void aWriteOutsideTheWorkspaceIsDenied() {
         SubmissionResult result = results.get("writes-outside");
-        assertThat(escapee).as("the file learner code tried to write outside its workspace").doesNotExist();
+        assertThat(escapee)
+                .as("the file learner code tried to write outside its workspace")
+                .doesNotExist();
         assertThat(result.notes()).anyMatch(note -> note.contains("tried to write outside its workspace"));
         assertOnlyTaskThreeLost(result);
     }
@@ -199,8 +230,11 @@ class HostileSubmissionsTest {
         Map<String, Double> reference = points(results.get("reference"));
         Map<String, Double> expected = new LinkedHashMap<>(reference);
         expected.put("3", 0.0);
-        assertThat(points(result)).as("points per task of %s (task 3, LRUCache, is the broken one); failing: %s",
-                result.submissionId(), failing(result)).isEqualTo(expected);
+        assertThat(points(result))
+                .as(
+                        "points per task of %s (task 3, LRUCache, is the broken one); failing: %s",
+                        result.submissionId(), failing(result))
+                .isEqualTo(expected);
     }
 
     private static Map<String, Double> points(SubmissionResult result) {
@@ -212,10 +246,15 @@ class HostileSubmissionsTest {
     }
 
     private static Map<String, String> statuses(SubmissionResult result) {
-        return result.tests().stream().collect(Collectors.toMap(TestResult::uniqueId, test -> test.status().json()));
+        return result.tests().stream()
+                .collect(Collectors.toMap(
+                        TestResult::uniqueId, test -> test.status().json()));
     }
 
     private static List<String> messages(SubmissionResult result) {
-        return result.tests().stream().map(TestResult::message).filter(java.util.Objects::nonNull).toList();
+        return result.tests().stream()
+                .map(TestResult::message)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

@@ -5,9 +5,9 @@ import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.grader.lab.PreparedLab;
-import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.launch.WarmWorkers;
+import io.prodev.labs.grader.model.SubmissionResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,28 +40,45 @@ class WarmWorkerIsolationTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void gradeOneAfterAnother(@TempDir Path dir) throws IOException {
         List<Path> submissions = List.of(
-                withLruGetDoing(dir, "leaves-files", "if (" + FILE + ".notExists(" + PATH + ".of(\"left-in-work.txt\"))) try { " + FILE + ".writeString(" + PATH + ".of(\"left-in-work.txt\"), \"x\"); "
-                        + FILE + ".writeString(" + PATH + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"), \"x\"); "
-                        + "} catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }"),
-                withLruGetDoing(dir, "looks-for-files", "if (" + FILE + ".exists(" + PATH + ".of(\"left-in-work.txt\")) || "
-                        + FILE + ".exists(" + PATH + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"))) { return null; }"),
+                withLruGetDoing(
+                        dir,
+                        "leaves-files",
+                        "if (" + FILE + ".notExists(" + PATH + ".of(\"left-in-work.txt\"))) try { " + FILE
+                                + ".writeString(" + PATH + ".of(\"left-in-work.txt\"), \"x\"); "
+                                + FILE + ".writeString(" + PATH
+                                + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"), \"x\"); "
+                                + "} catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }"),
+                withLruGetDoing(
+                        dir,
+                        "looks-for-files",
+                        "if (" + FILE + ".exists(" + PATH + ".of(\"left-in-work.txt\")) || " + FILE + ".exists(" + PATH
+                                + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"))) { return null; }"),
                 withLruGetDoing(dir, "sets-a-property", "System.setProperty(\"prodev.left.behind\", \"x\");"),
-                withLruGetDoing(dir, "looks-for-the-property", "if (System.getProperty(\"prodev.left.behind\") != null) { return null; }"),
-                withLruGetDoing(dir, "starts-a-spinner", "if (" + FILE + ".notExists(" + PATH + ".of(\"spinner-started\"))) { try { "
-                        + FILE + ".writeString(" + PATH + ".of(\"spinner-started\"), \"x\"); } catch (java.io.IOException e) { } "
-                        + "Thread spinner = new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"spinner\"); "
-                        + "spinner.setDaemon(true); spinner.start(); }"),
+                withLruGetDoing(
+                        dir,
+                        "looks-for-the-property",
+                        "if (System.getProperty(\"prodev.left.behind\") != null) { return null; }"),
+                withLruGetDoing(
+                        dir,
+                        "starts-a-spinner",
+                        "if (" + FILE + ".notExists(" + PATH + ".of(\"spinner-started\"))) { try { "
+                                + FILE + ".writeString(" + PATH
+                                + ".of(\"spinner-started\"), \"x\"); } catch (java.io.IOException e) { } "
+                                + "Thread spinner = new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"spinner\"); "
+                                + "spinner.setDaemon(true); spinner.start(); }"),
                 CachingLabSubmissions.reference(dir, "reference"));
 
         PreparedLab lab = CachingLabSubmissions.lab();
         GradeOptions options = new GradeOptions(RunLimits.DEFAULT, false, false, false);
-        try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), line -> { })) {
+        try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), line -> {})) {
             SubmissionGrader grader = new SubmissionGrader(lab, options, warm);
             for (Path submission : submissions) {
                 int before = warm.replacements().size();
                 SubmissionResult result = grader.grade(submission);
                 results.put(result.submissionId(), result);
-                replacementsAfter.put(result.submissionId(), warm.replacements().subList(before, warm.replacements().size()));
+                replacementsAfter.put(
+                        result.submissionId(),
+                        warm.replacements().subList(before, warm.replacements().size()));
             }
             warmRuns = warm.warmRuns();
         }
@@ -69,30 +86,43 @@ class WarmWorkerIsolationTest {
 
     @Test
     void everySubmissionRanWarmAndEarnedFullMarks() {
-        assertThat(warmRuns).as("submissions whose results came from a warm JVM (the rest ran in a fresh one)")
+        assertThat(warmRuns)
+                .as("submissions whose results came from a warm JVM (the rest ran in a fresh one)")
                 .isEqualTo(results.size());
-        results.values().forEach(result -> assertThat(result.total())
-                .as("points of %s, which finds no trace of the submissions before it; failing: %s",
-                        result.submissionId(), failing(result))
-                .isEqualTo(result.max()));
+        results.values()
+                .forEach(result -> assertThat(result.total())
+                        .as(
+                                "points of %s, which finds no trace of the submissions before it; failing: %s",
+                                result.submissionId(), failing(result))
+                        .isEqualTo(result.max()));
     }
 
     @Test
     void filesLeftInTheWorkspaceAreGoneAndTheWorkerStays() {
-        assertThat(replacementsAfter.get("leaves-files")).as("worker replacements after a run that only wrote files "
-                + "inside its workspace (the next run gets that workspace empty)").isEmpty();
+        assertThat(replacementsAfter.get("leaves-files"))
+                .as("worker replacements after a run that only wrote files "
+                        + "inside its workspace (the next run gets that workspace empty)")
+                .isEmpty();
     }
 
     @Test
     void aChangedSystemPropertyRetiresTheWorker() {
-        assertThat(replacementsAfter.get("sets-a-property")).as("why the worker was replaced after a run set a property")
-                .singleElement().asString().contains("system properties changed: prodev.left.behind");
+        assertThat(replacementsAfter.get("sets-a-property"))
+                .as("why the worker was replaced after a run set a property")
+                .singleElement()
+                .asString()
+                .contains("system properties changed: prodev.left.behind");
     }
 
     @Test
     void aThreadStillRunningLearnerCodeRetiresTheWorker() {
-        assertThat(replacementsAfter.get("starts-a-spinner")).as("why the worker was replaced after a run left a thread")
-                .singleElement().asString().contains("thread 'spinner' was still running");
-        assertThat(replacementsAfter.get("reference")).as("replacements after the reference, which leaves nothing").isEmpty();
+        assertThat(replacementsAfter.get("starts-a-spinner"))
+                .as("why the worker was replaced after a run left a thread")
+                .singleElement()
+                .asString()
+                .contains("thread 'spinner' was still running");
+        assertThat(replacementsAfter.get("reference"))
+                .as("replacements after the reference, which leaves nothing")
+                .isEmpty();
     }
 }

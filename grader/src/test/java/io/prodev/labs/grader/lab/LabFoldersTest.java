@@ -24,7 +24,8 @@ class LabFoldersTest {
         Files.writeString(repo.resolve("labkit/lab.json"), "{}");
         Files.writeString(repo.resolve("file-lab"), "not a folder");
 
-        assertThat(LabFolders.labs(repo)).as("labs among a-lab, b-lab, no-catalogue-lab, labkit and a file")
+        assertThat(LabFolders.labs(repo))
+                .as("labs among a-lab, b-lab, no-catalogue-lab, labkit and a file")
                 .containsExactly("a-lab", "b-lab");
     }
 

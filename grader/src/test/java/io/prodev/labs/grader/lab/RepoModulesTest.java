@@ -28,9 +28,11 @@ class RepoModulesTest {
 
         RepoModules modules = RepoModules.read(repo);
 
-        assertThat(modules.supportModulesOf(List.of("caching-lab"))).as("what caching-lab needs")
+        assertThat(modules.supportModulesOf(List.of("caching-lab")))
+                .as("what caching-lab needs")
                 .containsExactly("labkit", "labkit-redis");
-        assertThat(modules.supportModulesOf(List.of("ssh-lab", "caching-lab"))).as("what both labs need")
+        assertThat(modules.supportModulesOf(List.of("ssh-lab", "caching-lab")))
+                .as("what both labs need")
                 .containsExactly("labkit", "labkit-redis", "labkit-ssh");
     }
 
@@ -46,7 +48,8 @@ class RepoModulesTest {
                 """);
 
         assertThat(RepoModules.read(repo).supportModulesOf(List.of("solo-lab")))
-                .as("modules needed by a lab whose only dependency has another groupId").isEmpty();
+                .as("modules needed by a lab whose only dependency has another groupId")
+                .isEmpty();
     }
 
     @Test
@@ -55,7 +58,8 @@ class RepoModulesTest {
         Files.createDirectories(repo.resolve("labkit"));
         Files.writeString(repo.resolve("labkit/pom.xml"), "<project><artifactId>labkit</project>");
 
-        assertThatThrownBy(() -> RepoModules.read(repo)).hasMessageContaining("cannot read " + repo.resolve("labkit/pom.xml"));
+        assertThatThrownBy(() -> RepoModules.read(repo))
+                .hasMessageContaining("cannot read " + repo.resolve("labkit/pom.xml"));
     }
 
     private void root(String... modules) throws IOException {
@@ -69,7 +73,8 @@ class RepoModulesTest {
     private void module(String name, String... dependsOn) throws IOException {
         StringBuilder pom = new StringBuilder("<project>\n  <artifactId>" + name + "</artifactId>\n  <dependencies>\n");
         for (String dependency : dependsOn) {
-            pom.append("    <dependency><groupId>io.prodev.labs</groupId><artifactId>").append(dependency)
+            pom.append("    <dependency><groupId>io.prodev.labs</groupId><artifactId>")
+                    .append(dependency)
                     .append("</artifactId></dependency>\n");
         }
         Files.createDirectories(repo.resolve(name));

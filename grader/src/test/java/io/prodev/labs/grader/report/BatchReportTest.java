@@ -30,22 +30,27 @@ class BatchReportTest {
         assertThat(out.resolve("alice/results.json")).isRegularFile();
         assertThat(out.resolve("alice/feedback.md")).isRegularFile();
         assertThat(out.resolve("bob/feedback.md")).isRegularFile();
-        assertThat(Gradebook.read(out.resolve("gradebook.csv"))).extracting(GradebookRow::submissionId)
+        assertThat(Gradebook.read(out.resolve("gradebook.csv")))
+                .extracting(GradebookRow::submissionId)
                 .containsExactly("alice", "bob", "zoe");
         assertThat(out.resolve("index.html")).content().contains("<svg");
-        assertThat(LabCatalogue.read(out.resolve("lab.json"))).as("lab.json reads back as the same catalogue")
+        assertThat(LabCatalogue.read(out.resolve("lab.json")))
+                .as("lab.json reads back as the same catalogue")
                 .isEqualTo(ReportFixtures.catalogue());
     }
 
     @Test
     void writesTheSameBytesWhenRunTwice() throws IOException {
         BatchReport.write(ReportFixtures.catalogue(), batch(), dir.resolve("first"));
-        BatchReport.write(ReportFixtures.catalogue(), List.of(batch().get(2), batch().get(0), batch().get(1)),
+        BatchReport.write(
+                ReportFixtures.catalogue(),
+                List.of(batch().get(2), batch().get(0), batch().get(1)),
                 dir.resolve("second"));
 
         Map<String, String> first = contents(dir.resolve("first"));
         assertThat(first).hasSize(9);
-        assertThat(contents(dir.resolve("second"))).as("same results in another order give the same files")
+        assertThat(contents(dir.resolve("second")))
+                .as("same results in another order give the same files")
                 .isEqualTo(first);
     }
 
@@ -63,13 +68,17 @@ class BatchReportTest {
 
     @Test
     void rejectsTheSameIdTwice() {
-        assertThatThrownBy(() -> BatchReport.write(ReportFixtures.catalogue(),
-                List.of(ReportFixtures.perfect("alice"), ReportFixtures.partial("alice")), dir))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alice appears twice");
+        assertThatThrownBy(() -> BatchReport.write(
+                        ReportFixtures.catalogue(),
+                        List.of(ReportFixtures.perfect("alice"), ReportFixtures.partial("alice")),
+                        dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("alice appears twice");
     }
 
     static List<SubmissionResult> batch() {
-        return List.of(ReportFixtures.partial("alice"), ReportFixtures.notCompiling("bob"), ReportFixtures.perfect("zoe"));
+        return List.of(
+                ReportFixtures.partial("alice"), ReportFixtures.notCompiling("bob"), ReportFixtures.perfect("zoe"));
     }
 
     /** Every file under the folder, by relative path. */

@@ -21,8 +21,10 @@ class GradebookTest {
     @Test
     void writesOneColumnPerTaskAndOneRowPerSubmissionSortedById() throws IOException {
         Path file = dir.resolve("gradebook.csv");
-        Gradebook.write(ReportFixtures.catalogue(),
-                List.of(ReportFixtures.perfect("zoe"), ReportFixtures.partial("alice")), file);
+        Gradebook.write(
+                ReportFixtures.catalogue(),
+                List.of(ReportFixtures.perfect("zoe"), ReportFixtures.partial("alice")),
+                file);
 
         assertThat(Files.readString(file)).isEqualTo("""
                 submission_id,task_0,task_1,task_3,total,max,status,graded_at\r
@@ -46,10 +48,13 @@ class GradebookTest {
         Locale.setDefault(Locale.GERMANY);
         try {
             Path file = dir.resolve("gradebook.csv");
-            Gradebook.write(ReportFixtures.catalogue(),
-                    List.of(ReportFixtures.withScores("frank", GradeStatus.FAIL, 2.5, 10.0 / 3, 0)), file);
+            Gradebook.write(
+                    ReportFixtures.catalogue(),
+                    List.of(ReportFixtures.withScores("frank", GradeStatus.FAIL, 2.5, 10.0 / 3, 0)),
+                    file);
 
-            assertThat(Files.readString(file)).as("points use '.' and at most two decimals, whatever the locale")
+            assertThat(Files.readString(file))
+                    .as("points use '.' and at most two decimals, whatever the locale")
                     .contains("\r\nfrank,2.5,3.33,0,5.83,25,fail,");
             assertThat(Gradebook.read(file).get(0).points("1")).isEqualTo(3.33);
         } finally {
@@ -63,8 +68,7 @@ class GradebookTest {
         Gradebook.write(ReportFixtures.catalogue(), List.of(ReportFixtures.partial("alice")), file);
 
         GradebookRow row = Gradebook.read(file).get(0);
-        assertThat(row.taskPoints()).containsExactly(
-                entry("0", 5.0), entry("1", 10.0), entry("3", 0.0));
+        assertThat(row.taskPoints()).containsExactly(entry("0", 5.0), entry("1", 10.0), entry("3", 0.0));
         assertThat(List.of(row.total(), (double) row.max())).containsExactly(15.0, 25.0);
         assertThat(row.status()).isEqualTo("fail");
         assertThat(Gradebook.readHeader(file)).isEqualTo(Gradebook.header(ReportFixtures.catalogue()));
@@ -72,31 +76,40 @@ class GradebookTest {
 
     @Test
     void rejectsARowWithTheWrongNumberOfFieldsNamingFileAndLine() throws IOException {
-        Path file = Files.writeString(dir.resolve("gradebook.csv"),
+        Path file = Files.writeString(
+                dir.resolve("gradebook.csv"),
                 "submission_id,task_0,total,max,status,graded_at\r\nalice,5,5,5,pass,x\r\nbob,5,5\r\n");
 
-        assertThatThrownBy(() -> Gradebook.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file + " line 3").hasMessageContaining("expected 6 fields, found 3");
+        assertThatThrownBy(() -> Gradebook.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + " line 3")
+                .hasMessageContaining("expected 6 fields, found 3");
     }
 
     @Test
     void rejectsAnUnclosedQuoteAndABadNumberNamingTheLine() throws IOException {
-        Path unclosed = Files.writeString(dir.resolve("a.csv"),
-                "submission_id,task_0,total,max,status,graded_at\n\"alice,5,5,5,pass,x\n");
-        Path notANumber = Files.writeString(dir.resolve("b.csv"),
-                "submission_id,task_0,total,max,status,graded_at\nalice,five,5,5,pass,x\n");
+        Path unclosed = Files.writeString(
+                dir.resolve("a.csv"), "submission_id,task_0,total,max,status,graded_at\n\"alice,5,5,5,pass,x\n");
+        Path notANumber = Files.writeString(
+                dir.resolve("b.csv"), "submission_id,task_0,total,max,status,graded_at\nalice,five,5,5,pass,x\n");
 
-        assertThatThrownBy(() -> Gradebook.read(unclosed)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(unclosed + " line 2").hasMessageContaining("never ends");
-        assertThatThrownBy(() -> Gradebook.read(notANumber)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(notANumber + " line 2").hasMessageContaining("five");
+        assertThatThrownBy(() -> Gradebook.read(unclosed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(unclosed + " line 2")
+                .hasMessageContaining("never ends");
+        assertThatThrownBy(() -> Gradebook.read(notANumber))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(notANumber + " line 2")
+                .hasMessageContaining("five");
     }
 
     @Test
     void rejectsAFileThatIsNotAGradebook() throws IOException {
         Path file = Files.writeString(dir.resolve("grades.csv"), "name,score\nalice,5\n");
 
-        assertThatThrownBy(() -> Gradebook.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(file + " line 1").hasMessageContaining("name,score");
+        assertThatThrownBy(() -> Gradebook.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + " line 1")
+                .hasMessageContaining("name,score");
     }
 }

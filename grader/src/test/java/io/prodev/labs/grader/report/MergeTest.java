@@ -26,8 +26,10 @@ class MergeTest {
         List<Path> shards = new ArrayList<>();
         for (int k = 1; k <= 3; k++) {
             Path shardDir = dir.resolve("shard-" + k);
-            BatchReport.write(ReportFixtures.catalogue(),
-                    Shard.parse(k + "/3").select(results, SubmissionResult::submissionId), shardDir);
+            BatchReport.write(
+                    ReportFixtures.catalogue(),
+                    Shard.parse(k + "/3").select(results, SubmissionResult::submissionId),
+                    shardDir);
             shards.add(shardDir);
         }
         BatchReport.write(ReportFixtures.catalogue(), results, dir.resolve("whole"));
@@ -46,7 +48,8 @@ class MergeTest {
 
         Merge.merge(List.of(dir.resolve("1"), dir.resolve("2")), dir.resolve("merged"));
 
-        assertThat(Gradebook.read(dir.resolve("merged/gradebook.csv"))).extracting(GradebookRow::submissionId)
+        assertThat(Gradebook.read(dir.resolve("merged/gradebook.csv")))
+                .extracting(GradebookRow::submissionId)
                 .containsExactly("alice");
     }
 
@@ -64,7 +67,10 @@ class MergeTest {
 
     @Test
     void rejectsAShardGradedAgainstAnotherCatalogueNamingItsDir() {
-        LabCatalogue other = new LabCatalogue("caching-lab", "Caching", "c",
+        LabCatalogue other = new LabCatalogue(
+                "caching-lab",
+                "Caching",
+                "c",
                 List.of(new LabTask("0", "BasicCache", 5, List.of()), new LabTask("9", "Extra", 5, List.of())));
         BatchReport.write(ReportFixtures.catalogue(), List.of(ReportFixtures.perfect("alice")), dir.resolve("1"));
         BatchReport.write(other, List.of(ReportFixtures.perfect("bob")), dir.resolve("2"));

@@ -25,16 +25,24 @@ class ResultsJsonTest {
     void writesExercismVersion3WithStatusesAndIntegerTaskIds() throws IOException {
         JsonNode json = write(ReportFixtures.partial("alice"));
 
-        assertThat(json.get("version").asInt()).as("Exercism test-runner interface version").isEqualTo(3);
+        assertThat(json.get("version").asInt())
+                .as("Exercism test-runner interface version")
+                .isEqualTo(3);
         assertThat(json.get("status").asText()).isEqualTo("fail");
-        assertThat(json.has("message")).as("no top-level message when nothing went wrong as a whole").isFalse();
+        assertThat(json.has("message"))
+                .as("no top-level message when nothing went wrong as a whole")
+                .isFalse();
         JsonNode failing = json.get("tests").get(2);
         assertThat(failing.get("name").asText()).isEqualTo("LRUCacheTest > evictsLeastRecentlyUsed()");
         assertThat(failing.get("status").asText()).isEqualTo("fail");
         assertThat(failing.get("message").asText()).contains("should evict B");
-        assertThat(failing.get("task_id").isInt()).as("task_id of a numeric task id is a JSON integer").isTrue();
+        assertThat(failing.get("task_id").isInt())
+                .as("task_id of a numeric task id is a JSON integer")
+                .isTrue();
         assertThat(failing.get("task_id").asInt()).isEqualTo(3);
-        assertThat(json.get("tests").get(0).has("message")).as("a passing test has no message").isFalse();
+        assertThat(json.get("tests").get(0).has("message"))
+                .as("a passing test has no message")
+                .isFalse();
     }
 
     @Test
@@ -50,8 +58,12 @@ class ResultsJsonTest {
         JsonNode lru = json.get("tasks").get(2);
         assertThat(lru.get("id").asInt()).isEqualTo(3);
         assertThat(lru.get("title").asText()).isEqualTo("LRUCache");
-        assertThat(List.of(lru.get("points").asText(), lru.get("max_points").asText(),
-                lru.get("passed").asText(), lru.get("total").asText())).containsExactly("0", "10", "1", "3");
+        assertThat(List.of(
+                        lru.get("points").asText(),
+                        lru.get("max_points").asText(),
+                        lru.get("passed").asText(),
+                        lru.get("total").asText()))
+                .containsExactly("0", "10", "1", "3");
     }
 
     @Test
@@ -64,18 +76,33 @@ class ResultsJsonTest {
         assertThat(tests.get(3).get("name").asText()).isEqualTo("hidden test 1 of task 3");
         assertThat(tests.get(4).get("name").asText()).isEqualTo("hidden test 2 of task 3");
         assertThat(tests.get(4).get("status").asText()).isEqualTo("fail");
-        assertThat(tests.get(4).has("message")).as("a failing hidden test has no message").isFalse();
-        assertThat(tests.get(4).has("output")).as("a failing hidden test has no output").isFalse();
-        assertThat(text).as("results.json must not reveal the hidden test's name, method, message or output")
-                .doesNotContain(HIDDEN_NAME, "evictsUnderConcurrentWriters", HIDDEN_MESSAGE, "hidden output", "keepsCapacity");
+        assertThat(tests.get(4).has("message"))
+                .as("a failing hidden test has no message")
+                .isFalse();
+        assertThat(tests.get(4).has("output"))
+                .as("a failing hidden test has no output")
+                .isFalse();
+        assertThat(text)
+                .as("results.json must not reveal the hidden test's name, method, message or output")
+                .doesNotContain(
+                        HIDDEN_NAME, "evictsUnderConcurrentWriters", HIDDEN_MESSAGE, "hidden output", "keepsCapacity");
     }
 
     @Test
     void scrubsHiddenTestNamesFromNotes() throws IOException {
         SubmissionResult base = ReportFixtures.partial("alice");
-        SubmissionResult leaky = new SubmissionResult("alice", base.lab(), base.status(), null,
-                List.of("time limit reached in " + HIDDEN_NAME), base.compileProblems(), base.tests(), base.tasks(),
-                base.total(), base.max(), base.gradedAt());
+        SubmissionResult leaky = new SubmissionResult(
+                "alice",
+                base.lab(),
+                base.status(),
+                null,
+                List.of("time limit reached in " + HIDDEN_NAME),
+                base.compileProblems(),
+                base.tests(),
+                base.tasks(),
+                base.total(),
+                base.max(),
+                base.gradedAt());
 
         assertThat(write(leaky).get("notes").get(0).asText()).isEqualTo("time limit reached in [hidden test]");
     }
@@ -84,8 +111,18 @@ class ResultsJsonTest {
     void explainsAnErrorAndListsCompileErrorsWithFileAndLine() throws IOException {
         JsonNode compiling = write(ReportFixtures.notCompiling("bob"));
         SubmissionResult base = ReportFixtures.partial("carol");
-        JsonNode error = write(new SubmissionResult("carol", base.lab(), GradeStatus.ERROR, "no tests ran: the JVM crashed",
-                List.of(), List.of(), List.of(), List.of(), 0, 25, base.gradedAt()));
+        JsonNode error = write(new SubmissionResult(
+                "carol",
+                base.lab(),
+                GradeStatus.ERROR,
+                "no tests ran: the JVM crashed",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                25,
+                base.gradedAt()));
 
         JsonNode problem = compiling.get("compile_errors").get(0);
         assertThat(problem.get("file").asText()).isEqualTo("src/main/java/LRUCache.java");
@@ -99,9 +136,19 @@ class ResultsJsonTest {
     @Test
     void writesANonNumericTaskIdAsAString() throws IOException {
         SubmissionResult base = ReportFixtures.partial("dave");
-        SubmissionResult bonus = new SubmissionResult("dave", base.lab(), base.status(), null, List.of(), List.of(),
-                List.of(ReportFixtures.visible("BonusTest > works()", "bonus", TestStatus.ERROR, "timed out after 10s", "")),
-                List.of(), 0, 0, base.gradedAt());
+        SubmissionResult bonus = new SubmissionResult(
+                "dave",
+                base.lab(),
+                base.status(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(ReportFixtures.visible(
+                        "BonusTest > works()", "bonus", TestStatus.ERROR, "timed out after 10s", "")),
+                List.of(),
+                0,
+                0,
+                base.gradedAt());
 
         JsonNode test = write(bonus).get("tests").get(0);
         assertThat(test.get("task_id").isTextual()).isTrue();

@@ -24,7 +24,8 @@ class ShardTest {
     @ParameterizedTest(name = "rejects \"{0}\"")
     @ValueSource(strings = {"0/3", "4/3", "3", "1/0", "a/b", "-1/3", "1/3/5", ""})
     void rejectsTextThatIsNotAShardNamingIt(String text) {
-        assertThatThrownBy(() -> Shard.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Shard.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shard must look like K/N with 1 <= K <= N, got: " + text);
     }
 
@@ -37,14 +38,18 @@ class ShardTest {
             all.addAll(slice);
         }
 
-        assertThat(all).as("every id in exactly one shard").hasSize(IDS.size()).containsExactlyInAnyOrderElementsOf(IDS);
+        assertThat(all)
+                .as("every id in exactly one shard")
+                .hasSize(IDS.size())
+                .containsExactlyInAnyOrderElementsOf(IDS);
     }
 
     @Test
     void slicesBySortedIdWhateverTheInputOrder() {
         Shard first = Shard.parse("1/3");
 
-        assertThat(first.select(IDS, Function.identity())).as("sorted: ann bob cal dan eve fay gus kim")
+        assertThat(first.select(IDS, Function.identity()))
+                .as("sorted: ann bob cal dan eve fay gus kim")
                 .containsExactly("ann", "dan", "gus");
         assertThat(first.select(reversed(IDS), Function.identity())).containsExactly("ann", "dan", "gus");
     }

@@ -14,8 +14,7 @@ final class FakeRepo {
     static final String LAB = "demo-lab";
     static final String LEARNER_FILE = "src/main/java/demo/Adder.java";
 
-    private FakeRepo() {
-    }
+    private FakeRepo() {}
 
     static Path create(Path root) {
         write(root, "pom.xml", """
@@ -71,9 +70,13 @@ final class FakeRepo {
                 -- END SOLUTION
                 """);
         write(root, LAB + "/src/main/java/demo/Main.java", "package demo;\nclass Main {}\n");
-        write(root, LAB + "/src/test/java/demo/AdderTest.java",
+        write(
+                root,
+                LAB + "/src/test/java/demo/AdderTest.java",
                 "package demo;\n\n/** Not {@code @Hidden}: learners see it. */\n@Task(\"1\")\nclass AdderTest {}\n");
-        write(root, LAB + "/src/test/java/demo/AdderHiddenTest.java",
+        write(
+                root,
+                LAB + "/src/test/java/demo/AdderHiddenTest.java",
                 "package demo;\n\nimport io.prodev.labs.labkit.Hidden;\n\n@Task(\"1\") @Hidden\nclass AdderHiddenTest {}\n");
         write(root, LAB + "/target/classes/demo/Adder.class", "compiled");
         return root;

@@ -24,10 +24,12 @@ class SolutionStripperTest {
                 "        // END SOLUTION",
                 "    }");
 
-        assertThat(SolutionStripper.strip(reference, JAVA, LRU)).as("learner version of get()").isEqualTo(lines(
-                "    public Object get(String key) {",
-                "        throw new UnsupportedOperationException(\"Task 3 (LRUCache): not implemented yet\");",
-                "    }"));
+        assertThat(SolutionStripper.strip(reference, JAVA, LRU))
+                .as("learner version of get()")
+                .isEqualTo(lines(
+                        "    public Object get(String key) {",
+                        "        throw new UnsupportedOperationException(\"Task 3 (LRUCache): not implemented yet\");",
+                        "    }"));
     }
 
     @Test
@@ -41,11 +43,9 @@ class SolutionStripperTest {
                 "        // END SOLUTION",
                 "    }");
 
-        assertThat(SolutionStripper.strip(reference, JAVA, LRU)).as("a region with STUB lines").isEqualTo(lines(
-                "    int size() {",
-                "        int unused = 0;",
-                "          return 0;",
-                "    }"));
+        assertThat(SolutionStripper.strip(reference, JAVA, LRU))
+                .as("a region with STUB lines")
+                .isEqualTo(lines("    int size() {", "        int unused = 0;", "          return 0;", "    }"));
     }
 
     @Test
@@ -61,25 +61,28 @@ class SolutionStripperTest {
                 "    // END SOLUTION",
                 "}");
 
-        assertThat(SolutionStripper.strip(reference, JAVA, LRU)).as("remove regions").isEqualTo(lines(
-                "import java.util.List;",
-                "class LRUCache {",
-                "}"));
+        assertThat(SolutionStripper.strip(reference, JAVA, LRU))
+                .as("remove regions")
+                .isEqualTo(lines("import java.util.List;", "class LRUCache {", "}"));
     }
 
     @Test
     void keepsAFileWithoutRegionsByteForByteIncludingCrLfAndNoFinalNewline() {
         String reference = "class A {\r\n    int x;\r\n}";
 
-        assertThat(SolutionStripper.strip(reference, JAVA, null)).as("a file without regions").isEqualTo(reference);
+        assertThat(SolutionStripper.strip(reference, JAVA, null))
+                .as("a file without regions")
+                .isEqualTo(reference);
     }
 
     @Test
     void keepsCrLfLineEndingsOnTheGeneratedThrow() {
         String reference = "void f() {\r\n    // BEGIN SOLUTION\r\n    g();\r\n    // END SOLUTION\r\n}\r\n";
 
-        assertThat(SolutionStripper.strip(reference, JAVA, LRU)).as("CRLF file").isEqualTo(
-                "void f() {\r\n    throw new UnsupportedOperationException(\"Task 3 (LRUCache): not implemented yet\");\r\n}\r\n");
+        assertThat(SolutionStripper.strip(reference, JAVA, LRU))
+                .as("CRLF file")
+                .isEqualTo(
+                        "void f() {\r\n    throw new UnsupportedOperationException(\"Task 3 (LRUCache): not implemented yet\");\r\n}\r\n");
     }
 
     @Test
@@ -87,21 +90,21 @@ class SolutionStripperTest {
         LabTask quoted = new LabTask("7", "The \"fast\" path \\ cache", 5, List.of(JAVA));
         String reference = lines("// BEGIN SOLUTION", "x();", "// END SOLUTION");
 
-        assertThat(SolutionStripper.strip(reference, JAVA, quoted)).as("throw with a quoted title").isEqualTo(lines(
-                "throw new UnsupportedOperationException(\"Task 7 (The \\\"fast\\\" path \\\\ cache): not implemented yet\");"));
+        assertThat(SolutionStripper.strip(reference, JAVA, quoted))
+                .as("throw with a quoted title")
+                .isEqualTo(
+                        lines(
+                                "throw new UnsupportedOperationException(\"Task 7 (The \\\"fast\\\" path \\\\ cache): not implemented yet\");"));
     }
 
     @Test
     void replacesAHashCommentRegionInAPropertiesFileWithItsStubLines() {
-        String reference = lines(
-                "cache.size=4",
-                "# BEGIN SOLUTION",
-                "# STUB: cache.ttl=",
-                "cache.ttl=30s",
-                "# END SOLUTION");
+        String reference =
+                lines("cache.size=4", "# BEGIN SOLUTION", "# STUB: cache.ttl=", "cache.ttl=30s", "# END SOLUTION");
 
         assertThat(SolutionStripper.strip(reference, "src/main/resources/cache.properties", LRU))
-                .as("properties file").isEqualTo(lines("cache.size=4", "cache.ttl="));
+                .as("properties file")
+                .isEqualTo(lines("cache.size=4", "cache.ttl="));
     }
 
     @Test
@@ -128,15 +131,23 @@ class SolutionStripperTest {
                 "</config>");
 
         assertThat(SolutionStripper.strip(reference, "src/main/resources/cache.xml", LRU))
-                .as("XML file").isEqualTo(lines("<config>", "  <ttl></ttl>", "</config>"));
+                .as("XML file")
+                .isEqualTo(lines("<config>", "  <ttl></ttl>", "</config>"));
     }
 
     @Test
     void findsRegionsInAnyCommentSyntaxButNotInPlainCode() {
-        assertThat(SolutionStripper.hasRegions("a\n  // BEGIN SOLUTION\nb\n")).as("// marker").isTrue();
-        assertThat(SolutionStripper.hasRegions("-- END SOLUTION\n")).as("-- marker").isTrue();
-        assertThat(SolutionStripper.hasRegions("<!-- BEGIN SOLUTION: remove -->\n")).as("XML marker").isTrue();
+        assertThat(SolutionStripper.hasRegions("a\n  // BEGIN SOLUTION\nb\n"))
+                .as("// marker")
+                .isTrue();
+        assertThat(SolutionStripper.hasRegions("-- END SOLUTION\n"))
+                .as("-- marker")
+                .isTrue();
+        assertThat(SolutionStripper.hasRegions("<!-- BEGIN SOLUTION: remove -->\n"))
+                .as("XML marker")
+                .isTrue();
         assertThat(SolutionStripper.hasRegions("String s = \"// BEGIN SOLUTION\";\n// STUB: x\n"))
-                .as("a marker inside a string literal, and a lone STUB line").isFalse();
+                .as("a marker inside a string literal, and a lone STUB line")
+                .isFalse();
     }
 }

@@ -16,6 +16,7 @@ class StarterGeneratorErrorsTest {
 
     @TempDir
     Path temp;
+
     Path repo;
     Path out;
 
@@ -33,8 +34,11 @@ class StarterGeneratorErrorsTest {
         assertThatThrownBy(() -> StarterGenerator.generate(repo, List.of("demo-lab"), out))
                 .as("generating into a folder with files")
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(out.toString()).hasMessageContaining("not empty");
-        assertThat(out.resolve("notes.txt")).as("the existing file is untouched").hasContent("mine");
+                .hasMessageContaining(out.toString())
+                .hasMessageContaining("not empty");
+        assertThat(out.resolve("notes.txt"))
+                .as("the existing file is untouched")
+                .hasContent("mine");
     }
 
     @Test
@@ -48,7 +52,9 @@ class StarterGeneratorErrorsTest {
 
     @Test
     void rejectsARegionInAFileThatNoTaskListsAndWritesNothing() {
-        FakeRepo.write(repo, "demo-lab/src/main/java/demo/Main.java",
+        FakeRepo.write(
+                repo,
+                "demo-lab/src/main/java/demo/Main.java",
                 "package demo;\nclass Main {\n    // BEGIN SOLUTION: remove\n    int secret;\n    // END SOLUTION\n}\n");
 
         assertThatThrownBy(() -> StarterGenerator.generate(repo, List.of("demo-lab"), out))
@@ -75,7 +81,8 @@ class StarterGeneratorErrorsTest {
         assertThatThrownBy(() -> StarterGenerator.generate(repo, List.of("demo-lab"), out))
                 .as("a catalogue that lists a missing file")
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("demo-lab/lab.json: task 2 lists src/main/resources/schema.sql, which does not exist in demo-lab");
+                .hasMessage(
+                        "demo-lab/lab.json: task 2 lists src/main/resources/schema.sql, which does not exist in demo-lab");
     }
 
     @Test

@@ -16,6 +16,7 @@ class StarterGeneratorTest {
 
     @TempDir
     Path temp;
+
     Path repo;
     Path out;
 
@@ -35,8 +36,10 @@ class StarterGeneratorTest {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
         String pom = Files.readString(out.resolve("pom.xml"));
-        assertThat(pom).as("learner edition's root pom (demo-lab needs labkit-extra, which needs labkit)")
-                .contains("<module>labkit</module>\n    <module>labkit-extra</module>\n    <module>demo-lab</module>\n  </modules>")
+        assertThat(pom)
+                .as("learner edition's root pom (demo-lab needs labkit-extra, which needs labkit)")
+                .contains(
+                        "<module>labkit</module>\n    <module>labkit-extra</module>\n    <module>demo-lab</module>\n  </modules>")
                 .doesNotContain("labkit-unused")
                 .doesNotContain("grader")
                 .startsWith("<project>\n  <artifactId>prodev-labs</artifactId>\n  <modules>\n");
@@ -46,10 +49,12 @@ class StarterGeneratorTest {
     void stripsLearnerFilesWithTheirTasks() throws IOException {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
-        assertThat(Files.readString(out.resolve("demo-lab/" + FakeRepo.LEARNER_FILE))).as("learner Adder.java")
+        assertThat(Files.readString(out.resolve("demo-lab/" + FakeRepo.LEARNER_FILE)))
+                .as("learner Adder.java")
                 .contains("        throw new UnsupportedOperationException(\"Task 1 (Adder): not implemented yet\");")
                 .doesNotContain("a + b", "SOLUTION");
-        assertThat(Files.readString(out.resolve("demo-lab/src/main/resources/schema.sql"))).as("learner schema.sql")
+        assertThat(Files.readString(out.resolve("demo-lab/src/main/resources/schema.sql")))
+                .as("learner schema.sql")
                 .isEqualTo("CREATE TABLE sums (a INTEGER, b INTEGER);\n");
     }
 
@@ -58,15 +63,23 @@ class StarterGeneratorTest {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
         assertThat(out.resolve("demo-lab/src/test/java/demo/AdderTest.java"))
-                .as("a visible test whose Javadoc mentions @Hidden").exists();
-        assertThat(out.resolve("demo-lab/src/test/java/demo/AdderHiddenTest.java")).as("a @Hidden test").doesNotExist();
+                .as("a visible test whose Javadoc mentions @Hidden")
+                .exists();
+        assertThat(out.resolve("demo-lab/src/test/java/demo/AdderHiddenTest.java"))
+                .as("a @Hidden test")
+                .doesNotExist();
         assertThat(out.resolve("demo-lab/target")).as("the lab's build output").doesNotExist();
         assertThat(out.resolve("labkit/src/test")).as("labkit's own tests").doesNotExist();
         assertThat(out.resolve("labkit/target")).as("labkit's build output").doesNotExist();
-        assertThat(out.resolve("labkit/src/main/java/io/prodev/labs/labkit/Hidden.java")).as("labkit main code").exists();
+        assertThat(out.resolve("labkit/src/main/java/io/prodev/labs/labkit/Hidden.java"))
+                .as("labkit main code")
+                .exists();
         assertThat(out.resolve("labkit-extra/src/main/java/io/prodev/labs/labkit/extra/Extra.java"))
-                .as("a labkit module the lab's pom.xml depends on").exists();
-        assertThat(out.resolve("labkit-unused")).as("a labkit module no chosen lab depends on").doesNotExist();
+                .as("a labkit module the lab's pom.xml depends on")
+                .exists();
+        assertThat(out.resolve("labkit-unused"))
+                .as("a labkit module no chosen lab depends on")
+                .doesNotExist();
         assertThat(out.resolve("grader")).as("the instructor's grader").doesNotExist();
         assertThat(out.resolve("docs")).as("instructor docs").doesNotExist();
     }
@@ -75,20 +88,30 @@ class StarterGeneratorTest {
     void shipsAnExecutableWrapperThatBuildsLabkitWithoutDashAm() throws IOException {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
-        assertThat(Files.isExecutable(out.resolve("mvnw"))).as("mvnw is executable").isTrue();
+        assertThat(Files.isExecutable(out.resolve("mvnw")))
+                .as("mvnw is executable")
+                .isTrue();
         assertThat(out.resolve("mvnw.cmd")).as("Windows wrapper").exists();
-        assertThat(out.resolve(".mvn/wrapper/maven-wrapper.properties")).as("wrapper properties").exists();
+        assertThat(out.resolve(".mvn/wrapper/maven-wrapper.properties"))
+                .as("wrapper properties")
+                .exists();
         assertThat(out.resolve(".gitignore")).as(".gitignore").hasContent("target/");
-        assertThat(Files.readString(out.resolve(".mvn/maven.config"))).as("maven.config").isEqualTo("--also-make\n");
+        assertThat(Files.readString(out.resolve(".mvn/maven.config")))
+                .as("maven.config")
+                .isEqualTo("--also-make\n");
     }
 
     @Test
     void writesALearnerReadmeLinkingEachLabAndItsCommands() throws IOException {
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
-        assertThat(Files.readString(out.resolve("README.md"))).as("learner README")
-                .contains("[demo-lab](demo-lab/README.md)", "./mvnw -pl demo-lab test",
-                        "./mvnw -pl demo-lab test -Dtask=1", "every task fails until it is implemented");
+        assertThat(Files.readString(out.resolve("README.md")))
+                .as("learner README")
+                .contains(
+                        "[demo-lab](demo-lab/README.md)",
+                        "./mvnw -pl demo-lab test",
+                        "./mvnw -pl demo-lab test -Dtask=1",
+                        "every task fails until it is implemented");
     }
 
     @Test
@@ -98,7 +121,8 @@ class StarterGeneratorTest {
         StarterGenerator.generate(repo, List.of("demo-lab"), again);
 
         for (Path file : files(out)) {
-            assertThat(again.resolve(out.relativize(file))).as("second edition's " + out.relativize(file))
+            assertThat(again.resolve(out.relativize(file)))
+                    .as("second edition's " + out.relativize(file))
                     .hasSameBinaryContentAs(file);
         }
         assertThat(files(again)).as("file count of the second edition").hasSameSizeAs(files(out));
@@ -110,7 +134,9 @@ class StarterGeneratorTest {
 
         StarterGenerator.generate(repo, List.of("demo-lab"), out);
 
-        assertThat(out.resolve("pom.xml")).as("root pom in the formerly empty folder").exists();
+        assertThat(out.resolve("pom.xml"))
+                .as("root pom in the formerly empty folder")
+                .exists();
     }
 
     private static List<Path> files(Path root) throws IOException {

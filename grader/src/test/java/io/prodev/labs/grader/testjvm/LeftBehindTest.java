@@ -23,7 +23,9 @@ class LeftBehindTest {
     void aCleanRunLeavesNothing() throws InterruptedException {
         LeftBehind before = LeftBehind.snapshot();
 
-        assertThat(before.since()).as("changes after a run that changed nothing").isEmpty();
+        assertThat(before.since())
+                .as("changes after a run that changed nothing")
+                .isEmpty();
     }
 
     @Test
@@ -32,7 +34,8 @@ class LeftBehindTest {
         Thread lingering = new Thread(this::awaitRelease, "lingering");
         lingering.start();
 
-        assertThat(before.since()).as("changes after a run that left a non-daemon thread waiting")
+        assertThat(before.since())
+                .as("changes after a run that left a non-daemon thread waiting")
                 .containsExactly("thread 'lingering' was still running");
     }
 
@@ -42,7 +45,9 @@ class LeftBehindTest {
         Thread quick = new Thread(() -> sleep(100), "quick");
         quick.start();
 
-        assertThat(before.since()).as("changes after a run whose thread ended 100 ms later").isEmpty();
+        assertThat(before.since())
+                .as("changes after a run whose thread ended 100 ms later")
+                .isEmpty();
     }
 
     @Test
@@ -52,7 +57,8 @@ class LeftBehindTest {
         idle.setDaemon(true);
         idle.start();
 
-        assertThat(before.since()).as("changes after a run that left a daemon thread running no submission code")
+        assertThat(before.since())
+                .as("changes after a run that left a daemon thread running no submission code")
                 .isEmpty();
     }
 
@@ -61,7 +67,8 @@ class LeftBehindTest {
         LeftBehind before = LeftBehind.snapshot();
         System.setProperty("left.behind.test", "x");
 
-        assertThat(before.since()).as("changes after a run that set a system property")
+        assertThat(before.since())
+                .as("changes after a run that set a system property")
                 .containsExactly("system properties changed: left.behind.test");
     }
 
@@ -71,7 +78,9 @@ class LeftBehindTest {
         LeftBehind before = LeftBehind.snapshot();
         try {
             System.setOut(new PrintStream(PrintStream.nullOutputStream()));
-            assertThat(before.since()).as("changes while System.out is replaced").containsExactly("System.out changed");
+            assertThat(before.since())
+                    .as("changes while System.out is replaced")
+                    .containsExactly("System.out changed");
         } finally {
             System.setOut(original);
         }
@@ -84,8 +93,11 @@ class LeftBehindTest {
         LeftBehind before = LeftBehind.snapshot();
         try {
             Locale.setDefault(original.equals(Locale.FRANCE) ? Locale.GERMANY : Locale.FRANCE);
-            assertThat(before.since()).as("changes after a run that changed the default locale")
-                    .singleElement().asString().startsWith("the default locale changed to ");
+            assertThat(before.since())
+                    .as("changes after a run that changed the default locale")
+                    .singleElement()
+                    .asString()
+                    .startsWith("the default locale changed to ");
         } finally {
             Locale.setDefault(original);
         }

@@ -11,10 +11,17 @@ class WorkerMessageTest {
 
     @Test
     void everyKindReadsBackAsWritten() {
-        for (WorkerMessage message : new WorkerMessage[] {WorkerMessage.of(Kind.RUN, "/tmp/visible.jsonl", "/tmp/hidden.jsonl", "/tmp/classes"),
-                WorkerMessage.of(Kind.READY, "embedded redis-server on 127.0.0.1:4000"), WorkerMessage.of(Kind.UNSANDBOXED), WorkerMessage.of(Kind.CLEAN),
-                WorkerMessage.of(Kind.RETIRE, "thread 'x' was still running"), WorkerMessage.of(Kind.ABANDON, "a test timed out")}) {
-            assertThat(WorkerMessage.parse(message.line())).as("%s read back from its line", message).isEqualTo(message);
+        for (WorkerMessage message : new WorkerMessage[] {
+            WorkerMessage.of(Kind.RUN, "/tmp/visible.jsonl", "/tmp/hidden.jsonl", "/tmp/classes"),
+            WorkerMessage.of(Kind.READY, "embedded redis-server on 127.0.0.1:4000"),
+            WorkerMessage.of(Kind.UNSANDBOXED),
+            WorkerMessage.of(Kind.CLEAN),
+            WorkerMessage.of(Kind.RETIRE, "thread 'x' was still running"),
+            WorkerMessage.of(Kind.ABANDON, "a test timed out")
+        }) {
+            assertThat(WorkerMessage.parse(message.line()))
+                    .as("%s read back from its line", message)
+                    .isEqualTo(message);
         }
     }
 
@@ -22,7 +29,10 @@ class WorkerMessageTest {
     void aReasonWithTabsAndLineBreaksStaysOneField() {
         WorkerMessage message = WorkerMessage.of(Kind.ABANDON, "the run crashed:\tjava.lang.Error\nat x");
 
-        assertThat(message.line()).as("the line").doesNotContain("\n").isEqualTo("abandon\tthe run crashed: java.lang.Error at x");
+        assertThat(message.line())
+                .as("the line")
+                .doesNotContain("\n")
+                .isEqualTo("abandon\tthe run crashed: java.lang.Error at x");
         assertThat(WorkerMessage.parse(message.line()).why()).isEqualTo("the run crashed: java.lang.Error at x");
     }
 

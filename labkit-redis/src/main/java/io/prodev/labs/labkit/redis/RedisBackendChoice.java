@@ -9,5 +9,4 @@ import java.net.URI;
  * @param url     the REDIS_URL, for {@link RedisBackend#EXTERNAL}; null otherwise
  * @param reason  a sentence for the log ("REDIS_URL is not set; Docker is not available")
  */
-public record RedisBackendChoice(RedisBackend backend, URI url, String reason) {
-}
+public record RedisBackendChoice(RedisBackend backend, URI url, String reason) {}

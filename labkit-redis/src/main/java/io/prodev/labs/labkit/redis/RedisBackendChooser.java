@@ -14,8 +14,7 @@ public final class RedisBackendChooser {
     /** The environment variable that points the tests at an existing Redis. */
     public static final String REDIS_URL = "REDIS_URL";
 
-    private RedisBackendChooser() {
-    }
+    private RedisBackendChooser() {}
 
     public static RedisBackendChoice choose(Map<String, String> environment, BooleanSupplier dockerAvailable) {
         String url = environment.get(REDIS_URL);
@@ -36,8 +35,7 @@ public final class RedisBackendChooser {
             throw new IllegalArgumentException("REDIS_URL is not a URL: '" + url + "'", e);
         }
         if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "REDIS_URL must look like redis://host:port, got: '" + url + "'");
+            throw new IllegalArgumentException("REDIS_URL must look like redis://host:port, got: '" + url + "'");
         }
         return uri;
     }

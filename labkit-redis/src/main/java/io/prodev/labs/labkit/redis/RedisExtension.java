@@ -46,27 +46,43 @@ public class RedisExtension implements BeforeEachCallback, ParameterResolver {
 
     private RedisClient client(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE).computeIfAbsent("client",
-                key -> RedisClient.create(endpoint(classContext).uri()), RedisClient.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "client",
+                        key -> RedisClient.create(endpoint(classContext).uri()),
+                        RedisClient.class);
     }
 
     private RedisEndpoint endpoint(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NAMESPACE).computeIfAbsent("endpoint",
-                key -> server(context).endpoint().withDatabase(nextDatabase(context)), RedisEndpoint.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "endpoint",
+                        key -> server(context).endpoint().withDatabase(nextDatabase(context)),
+                        RedisEndpoint.class);
     }
 
     private RunningRedis server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("server", key -> {
-            RedisBackendChoice choice = RedisBackendChooser.choose(FixtureEnvironment.current(), RedisServers::dockerAvailable);
-            RunningRedis server = RedisServers.start(choice);
-            System.out.println("[labkit] Redis for tests: " + server.description() + " (" + choice.reason() + ")");
-            return server;
-        }, RunningRedis.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "server",
+                        key -> {
+                            RedisBackendChoice choice = RedisBackendChooser.choose(
+                                    FixtureEnvironment.current(), RedisServers::dockerAvailable);
+                            RunningRedis server = RedisServers.start(choice);
+                            System.out.println(
+                                    "[labkit] Redis for tests: " + server.description() + " (" + choice.reason() + ")");
+                            return server;
+                        },
+                        RunningRedis.class);
     }
 
     private int nextDatabase(ExtensionContext context) {
-        AtomicInteger counter = context.getRoot().getStore(NAMESPACE)
+        AtomicInteger counter = context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent("databases", key -> new AtomicInteger(), AtomicInteger.class);
         return counter.getAndIncrement() % DATABASES;
     }

@@ -27,8 +27,10 @@ public final class RedisFixture implements Fixture {
             server = RedisServers.start(new RedisBackendChoice(RedisBackend.EMBEDDED, null, "a private server"));
         } catch (RuntimeException noEmbeddedBinary) {
             if (!RedisServers.dockerAvailable()) {
-                throw new FixtureException("cannot start a Redis server: " + noEmbeddedBinary.getMessage()
-                        + "; and Docker is not available for a container", noEmbeddedBinary);
+                throw new FixtureException(
+                        "cannot start a Redis server: " + noEmbeddedBinary.getMessage()
+                                + "; and Docker is not available for a container",
+                        noEmbeddedBinary);
             }
             server = RedisServers.start(new RedisBackendChoice(RedisBackend.CONTAINER, null, "a private server"));
         }

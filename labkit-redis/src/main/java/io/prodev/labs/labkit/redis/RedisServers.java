@@ -16,8 +16,7 @@ public final class RedisServers {
 
     private static final int START_ATTEMPTS = 3;
 
-    private RedisServers() {
-    }
+    private RedisServers() {}
 
     public static RunningRedis start(RedisBackendChoice choice) {
         return switch (choice.backend()) {
@@ -37,9 +36,9 @@ public final class RedisServers {
     }
 
     private static RunningRedis external(URI url) {
-        RedisEndpoint endpoint = new RedisEndpoint(url.getHost(), url.getPort() == -1 ? 6379 : url.getPort(),
-                url.getUserInfo(), 0);
-        return new Running(endpoint, "REDIS_URL server at " + endpoint.host() + ":" + endpoint.port(), () -> { });
+        RedisEndpoint endpoint =
+                new RedisEndpoint(url.getHost(), url.getPort() == -1 ? 6379 : url.getPort(), url.getUserInfo(), 0);
+        return new Running(endpoint, "REDIS_URL server at " + endpoint.host() + ":" + endpoint.port(), () -> {});
     }
 
     @SuppressWarnings("resource") // closed by the returned handle
@@ -47,8 +46,8 @@ public final class RedisServers {
         GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
         redis.start();
         RedisEndpoint endpoint = new RedisEndpoint(redis.getHost(), redis.getMappedPort(6379), null, 0);
-        return new Running(endpoint, "redis:7-alpine container at " + endpoint.host() + ":" + endpoint.port(),
-                redis::stop);
+        return new Running(
+                endpoint, "redis:7-alpine container at " + endpoint.host() + ":" + endpoint.port(), redis::stop);
     }
 
     /**
@@ -81,8 +80,10 @@ public final class RedisServers {
                 last = e;
             }
         }
-        throw new UncheckedIOException("could not start the embedded redis-server after " + START_ATTEMPTS
-                + " attempts; set REDIS_URL to use a Redis you run yourself", last);
+        throw new UncheckedIOException(
+                "could not start the embedded redis-server after " + START_ATTEMPTS
+                        + " attempts; set REDIS_URL to use a Redis you run yourself",
+                last);
     }
 
     /** EMBEDDED_REDIS_EXECUTABLE if set, else the binary inside the embedded-redis jar. */
@@ -112,7 +113,8 @@ public final class RedisServers {
 
     private static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("[labkit] could not delete " + dir + ": " + e.getMessage());
         }

@@ -31,5 +31,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(RedisExtension.class)
-public @interface RedisTest {
-}
+public @interface RedisTest {}

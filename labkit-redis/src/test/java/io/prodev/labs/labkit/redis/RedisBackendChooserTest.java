@@ -13,13 +13,15 @@ class RedisBackendChooserTest {
     void usesRedisUrlWhenSetWithoutAskingDocker() {
         AtomicBoolean askedDocker = new AtomicBoolean();
 
-        RedisBackendChoice choice = RedisBackendChooser.choose(Map.of("REDIS_URL", "redis://cache.local:6380"),
-                () -> askedDocker.getAndSet(true));
+        RedisBackendChoice choice = RedisBackendChooser.choose(
+                Map.of("REDIS_URL", "redis://cache.local:6380"), () -> askedDocker.getAndSet(true));
 
         assertThat(choice.backend()).isEqualTo(RedisBackend.EXTERNAL);
         assertThat(choice.url().getHost()).isEqualTo("cache.local");
         assertThat(choice.url().getPort()).isEqualTo(6380);
-        assertThat(askedDocker).as("Docker is not probed when REDIS_URL decides").isFalse();
+        assertThat(askedDocker)
+                .as("Docker is not probed when REDIS_URL decides")
+                .isFalse();
     }
 
     @Test

@@ -39,11 +39,13 @@ class RedisExtensionTest {
     void givesEachTestClassADatabaseOfItsOwn() {
         EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(LeavesKeysBehind.class), selectClass(RecordsItsEndpoint.class))
-                .execute().testEvents()
+                .execute()
+                .testEvents()
                 .assertStatistics(stats -> stats.succeeded(3));
 
         assertThat(SEEN).hasSize(3);
-        assertThat(SEEN.get(0).database()).as("database of the first class vs the second")
+        assertThat(SEEN.get(0).database())
+                .as("database of the first class vs the second")
                 .isNotEqualTo(SEEN.get(2).database());
         assertThat(SEEN.get(0)).as("both tests of one class share its endpoint").isEqualTo(SEEN.get(1));
     }
@@ -62,12 +64,16 @@ class RedisExtensionTest {
 
     @Test
     void aClassWithoutRedisTestGetsNoClient() {
-        run(NotAnnotated.class).assertThatEvents().haveExactly(1,
-                event(finishedWithFailure(instanceOf(ParameterResolutionException.class))));
+        run(NotAnnotated.class)
+                .assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(instanceOf(ParameterResolutionException.class))));
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testClass))
+                .execute()
+                .testEvents();
     }
 
     @RedisTest

@@ -25,7 +25,8 @@ class RedisFixtureTest {
 
     @Test
     void anUnknownNameIsAnErrorNamingItAndTheFixturesThatExist() {
-        assertThatThrownBy(() -> Fixtures.find(List.of("redis", "ssh"), getClass().getClassLoader()))
+        assertThatThrownBy(
+                        () -> Fixtures.find(List.of("redis", "ssh"), getClass().getClassLoader()))
                 .hasMessageContaining("no fixture named ssh")
                 .hasMessageContaining("found: redis");
     }
@@ -34,18 +35,24 @@ class RedisFixtureTest {
     void givesTheTestJvmARedisUrlAndResetEmptiesEveryDatabase() {
         try (RunningFixture redis = new RedisFixture().start()) {
             URI url = URI.create(redis.environment().get("REDIS_URL"));
-            assertThat(RedisBackendChooser.choose(redis.environment(), () -> false).backend())
+            assertThat(RedisBackendChooser.choose(redis.environment(), () -> false)
+                            .backend())
                     .as("what RedisExtension makes of the environment the fixture gives")
                     .isEqualTo(RedisBackend.EXTERNAL);
             try (RedisClient db0 = RedisClient.create(url);
-                    RedisClient db5 = RedisClient.create(URI.create(url.toString().replace("/0", "/5")))) {
+                    RedisClient db5 =
+                            RedisClient.create(URI.create(url.toString().replace("/0", "/5")))) {
                 db0.set("left", "by submission 1");
                 db5.set("left", "by submission 1");
 
                 redis.reset();
 
-                assertThat(db0.exists("left")).as("a key in database 0 after reset()").isFalse();
-                assertThat(db5.exists("left")).as("a key in database 5 after reset()").isFalse();
+                assertThat(db0.exists("left"))
+                        .as("a key in database 0 after reset()")
+                        .isFalse();
+                assertThat(db5.exists("left"))
+                        .as("a key in database 5 after reset()")
+                        .isFalse();
             }
         }
     }

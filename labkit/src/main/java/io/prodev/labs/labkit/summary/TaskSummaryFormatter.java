@@ -12,11 +12,13 @@ final class TaskSummaryFormatter {
     private static final int MAX_NAMES_SHOWN = 3;
     private static final int RULE_MAX = 80;
 
-    private TaskSummaryFormatter() {
-    }
+    private TaskSummaryFormatter() {}
 
     static List<String> format(LabCatalogue catalogue, Map<String, TaskTally> tallies, List<String> untagged) {
-        int titleWidth = catalogue.tasks().stream().mapToInt(task -> task.title().length()).max().orElse(10);
+        int titleWidth = catalogue.tasks().stream()
+                .mapToInt(task -> task.title().length())
+                .max()
+                .orElse(10);
         List<String> lines = new ArrayList<>();
         String heading = "==== " + catalogue.lab() + ": results by task ====";
         lines.add(heading);
@@ -43,8 +45,11 @@ final class TaskSummaryFormatter {
         if (!untagged.isEmpty()) {
             lines.add(" !!!!  " + untagged.size() + " test(s) carry no @Task: " + names(untagged));
         }
-        lines.add("-".repeat(Math.min(RULE_MAX, lines.stream().mapToInt(String::length).max().orElse(heading.length()))));
-        lines.add(String.format(" %d of %d tasks pass", passing, catalogue.tasks().size()));
+        lines.add("-"
+                .repeat(Math.min(
+                        RULE_MAX, lines.stream().mapToInt(String::length).max().orElse(heading.length()))));
+        lines.add(
+                String.format(" %d of %d tasks pass", passing, catalogue.tasks().size()));
         return lines;
     }
 
@@ -52,6 +57,7 @@ final class TaskSummaryFormatter {
         if (names.size() <= MAX_NAMES_SHOWN) {
             return String.join(", ", names);
         }
-        return String.join(", ", names.subList(0, MAX_NAMES_SHOWN)) + " and " + (names.size() - MAX_NAMES_SHOWN) + " more";
+        return String.join(", ", names.subList(0, MAX_NAMES_SHOWN)) + " and " + (names.size() - MAX_NAMES_SHOWN)
+                + " more";
     }
 }

@@ -45,7 +45,9 @@ public class TaskSummaryListener implements TestExecutionListener {
         if (identifier.isTest()) {
             record(identifier, false);
         } else {
-            plan.getDescendants(identifier).stream().filter(TestIdentifier::isTest).forEach(test -> record(test, false));
+            plan.getDescendants(identifier).stream()
+                    .filter(TestIdentifier::isTest)
+                    .forEach(test -> record(test, false));
         }
     }
 
@@ -61,7 +63,8 @@ public class TaskSummaryListener implements TestExecutionListener {
         if (!Boolean.parseBoolean(System.getProperty("labkit.summary", "true"))) {
             return;
         }
-        Optional<LabCatalogue> catalogue = LabCatalogue.fromClassPath(Thread.currentThread().getContextClassLoader());
+        Optional<LabCatalogue> catalogue =
+                LabCatalogue.fromClassPath(Thread.currentThread().getContextClassLoader());
         if (catalogue.isEmpty() || tallies.isEmpty() && untagged.isEmpty()) {
             return;
         }
@@ -88,7 +91,8 @@ public class TaskSummaryListener implements TestExecutionListener {
     private String displayName(TestIdentifier test) {
         String name = test.getDisplayName();
         return plan.getParent(test)
-                .filter(parent -> parent.getSource().isPresent() && !parent.getParentId().isEmpty())
+                .filter(parent ->
+                        parent.getSource().isPresent() && !parent.getParentId().isEmpty())
                 .map(parent -> parent.getDisplayName() + " > " + name)
                 .orElse(name);
     }

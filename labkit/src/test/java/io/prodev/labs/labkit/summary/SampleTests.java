@@ -10,8 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Small test classes that the listener and filter tests run through a launcher of their own. */
 final class SampleTests {
 
-    private SampleTests() {
-    }
+    private SampleTests() {}
 
     @Task("1")
     static class AllPass {
@@ -70,6 +69,5 @@ final class SampleTests {
     }
 
     @Task("3")
-    static class InheritsTheContract extends InheritedContract {
-    }
+    static class InheritsTheContract extends InheritedContract {}
 }

@@ -22,14 +22,17 @@ class TaskFilterTest {
 
         long run = testsRun();
 
-        assertThat(run).as("tests of task 1: AllPass has 3, OneFails has 1 method-level @Task(\"1\")").isEqualTo(4);
+        assertThat(run)
+                .as("tests of task 1: AllPass has 3, OneFails has 1 method-level @Task(\"1\")")
+                .isEqualTo(4);
     }
 
     @Test
     void leavesOutParameterizedTestsOfOtherTasks() {
         System.setProperty(TaskFilter.PROPERTY, "2");
 
-        assertThat(testsRun()).as("tests of task 2: OneFails.passes and OneFails.fails, no parameterized test of task 1")
+        assertThat(testsRun())
+                .as("tests of task 2: OneFails.passes and OneFails.fails, no parameterized test of task 1")
                 .isEqualTo(2);
     }
 
@@ -40,10 +43,14 @@ class TaskFilterTest {
 
     private static long testsRun() {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        TaskSummaryListenerTest.launcher().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(SampleTests.AllPass.class), selectClass(SampleTests.OneFails.class))
-                .filters(new TaskFilter())
-                .build(), summary);
+        TaskSummaryListenerTest.launcher()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(
+                                        selectClass(SampleTests.AllPass.class), selectClass(SampleTests.OneFails.class))
+                                .filters(new TaskFilter())
+                                .build(),
+                        summary);
         return summary.getSummary().getTestsStartedCount();
     }
 }

@@ -36,9 +36,12 @@ class TaskSummaryListenerTest {
         String summary = runWithSummary(SampleTests.AllPass.class, SampleTests.OneFails.class);
 
         assertThat(summary).contains("==== sample-lab: results by task ====");
-        assertThat(summary).as("task 1: three tests of AllPass and one method of OneFails")
+        assertThat(summary)
+                .as("task 1: three tests of AllPass and one method of OneFails")
                 .containsPattern(" PASS  Task 1 +First task +4/4 tests");
-        assertThat(summary).containsPattern(" FAIL  Task 2 +Second task +1/2 tests  not passing: SampleTests\\$OneFails > fails\\(\\)");
+        assertThat(summary)
+                .containsPattern(
+                        " FAIL  Task 2 +Second task +1/2 tests  not passing: SampleTests\\$OneFails > fails\\(\\)");
         assertThat(summary).containsPattern(" ----  Task 3 +Third task +not run");
         assertThat(summary).contains(" 1 of 3 tasks pass");
     }
@@ -55,7 +58,8 @@ class TaskSummaryListenerTest {
     void givesAnInheritedTestTheTaskOfTheClassThatRunsIt() throws IOException {
         String summary = runWithSummary(SampleTests.InheritsTheContract.class);
 
-        assertThat(summary).as("the contract's test, run by a @Task(\"3\") subclass")
+        assertThat(summary)
+                .as("the contract's test, run by a @Task(\"3\") subclass")
                 .containsPattern(" PASS  Task 3 +Third task +1/1 tests");
     }
 
@@ -75,7 +79,8 @@ class TaskSummaryListenerTest {
         TaskSummaryListener listener = new TaskSummaryListener(new PrintStream(out, true, StandardCharsets.UTF_8));
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();
-        try (URLClassLoader withCatalogue = new URLClassLoader(new URL[] {classPathRoot.toUri().toURL()}, original)) {
+        try (URLClassLoader withCatalogue =
+                new URLClassLoader(new URL[] {classPathRoot.toUri().toURL()}, original)) {
             thread.setContextClassLoader(withCatalogue);
             launcher().execute(request(classes), listener);
         } finally {
