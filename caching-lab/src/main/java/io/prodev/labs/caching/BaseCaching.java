@@ -3,9 +3,7 @@ package io.prodev.labs.caching;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-// END SOLUTION
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * What every cache of this lab shares: the {@code put}/{@code get} API, {@link #printCache()}, and

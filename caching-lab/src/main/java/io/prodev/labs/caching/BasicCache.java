@@ -1,10 +1,8 @@
 package io.prodev.labs.caching;
 
 import java.util.HashMap;
-// END SOLUTION
 import java.util.Map;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * A cache with no limit: it keeps every item it is given and never evicts.

@@ -1,10 +1,8 @@
 package io.prodev.labs.caching;
 
 import java.util.LinkedHashMap;
-// END SOLUTION
 import java.util.Map;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * First in, first out: when full, a new key evicts the key that was put first. Updating a key keeps

@@ -2,10 +2,8 @@ package io.prodev.labs.caching;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-// END SOLUTION
 import java.util.Map;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * Least frequently used: when full, a new key evicts the key used the fewest times, a put and a get

@@ -1,10 +1,8 @@
 package io.prodev.labs.caching;
 
 import java.util.HashMap;
-// END SOLUTION
 import java.util.Map;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * Last in, first out: when full, a new key evicts the key that was put last. Updating a key is a put,

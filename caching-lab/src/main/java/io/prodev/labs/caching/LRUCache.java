@@ -1,10 +1,8 @@
 package io.prodev.labs.caching;
 
 import java.util.HashMap;
-// END SOLUTION
 import java.util.Map;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 
 /**
  * Least recently used: when full, a new key evicts the key whose latest put or get is the oldest.

@@ -10,10 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-// END SOLUTION
 import java.util.List;
 import java.util.Objects;
-// BEGIN SOLUTION: remove
 
 /**
  * Stores property listings in a SQLite database file with plain JDBC. Every statement is a

@@ -3,9 +3,7 @@ package io.prodev.labs.caching.properties;
 import java.util.List;
 import java.util.Objects;
 import redis.clients.jedis.UnifiedJedis;
-// BEGIN SOLUTION: remove
 import redis.clients.jedis.params.SetParams;
-// END SOLUTION
 
 /**
  * Property listings with the full list cached in Redis (cache-aside).

@@ -8,9 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-// END SOLUTION
 import java.util.function.Function;
-// BEGIN SOLUTION: remove
 
 /**
  * A read-through cache with a time-to-live, in front of a slow loader (a database query, a remote

@@ -6,10 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-// BEGIN SOLUTION: remove
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
-// END SOLUTION
 
 /**
  * Listens on one Redis pub/sub channel and hands every message to a callback. A subscribed connection

@@ -2,10 +2,8 @@ package io.prodev.labs.caching.twolevel;
 
 import java.net.URI;
 import java.util.Objects;
-// BEGIN SOLUTION: remove
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
-// END SOLUTION
 
 /**
  * A two-level cache of strings: a small in-process LRU (L1, {@link LocalLru}) in front of Redis (L2),

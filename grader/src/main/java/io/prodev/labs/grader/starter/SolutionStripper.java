@@ -4,6 +4,8 @@ import io.prodev.labs.labkit.catalogue.LabTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one file of the reference solution into its learner version by cutting out the marked
@@ -12,9 +14,14 @@ import java.util.Objects;
  * <p>In a {@code .java} file a plain region becomes a {@code throw new UnsupportedOperationException(...)}
  * naming the task, so the starter compiles and every task fails until it is implemented. In any other
  * file a region becomes its {@code STUB:} lines, or nothing. Everything outside regions is kept byte
- * for byte, line terminators included.
+ * for byte, line terminators included, except the imports the starter no longer uses: they are dropped.
+ * Imports take no region because the formatter sorts them, and a marker between imports would move.
  */
 public final class SolutionStripper {
+
+    /** An import line; group 1 is the imported simple name (or {@code *}). */
+    private static final Pattern IMPORT =
+            Pattern.compile("^\\s*import\\s+(?:static\\s+)?[\\w$.]*?([\\w$]+|\\*)\\s*;\\s*\r?$");
 
     private SolutionStripper() {}
 
@@ -42,6 +49,12 @@ public final class SolutionStripper {
                 case CODE -> {
                     if (open == null) {
                         out.add(lines[i]);
+                    } else if (java && IMPORT.matcher(line).matches()) {
+                        throw error(
+                                relativePath,
+                                lineNumber,
+                                "an import inside the solution region opened at line " + open.line()
+                                        + "; imports take no region: the learner edition drops those it no longer uses");
                     }
                 }
                 case BEGIN, BEGIN_REMOVE -> {
@@ -97,7 +110,33 @@ public final class SolutionStripper {
         if (open != null) {
             throw error(relativePath, open.line(), "BEGIN SOLUTION is never closed by an END SOLUTION");
         }
-        return String.join("\n", out);
+        return String.join("\n", java ? withoutUnusedImports(out) : out);
+    }
+
+    /**
+     * Drops each single-type or static import whose simple name no longer appears outside the imports as a
+     * whole word. Text in comments counts as a use, so an import a Javadoc link needs stays.
+     */
+    private static List<String> withoutUnusedImports(List<String> lines) {
+        StringBuilder rest = new StringBuilder();
+        for (String line : lines) {
+            if (!IMPORT.matcher(line).matches()) {
+                rest.append(line).append('\n');
+            }
+        }
+        String code = rest.toString();
+        List<String> kept = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            Matcher importLine = IMPORT.matcher(line);
+            if (importLine.matches() && !importLine.group(1).equals("*")) {
+                Pattern use = Pattern.compile("(?<![\\w$])" + Pattern.quote(importLine.group(1)) + "(?![\\w$])");
+                if (!use.matcher(code).find()) {
+                    continue;
+                }
+            }
+            kept.add(line);
+        }
+        return kept;
     }
 
     /** True when {@code text} has any solution-region marker, in any file format's comment syntax. */

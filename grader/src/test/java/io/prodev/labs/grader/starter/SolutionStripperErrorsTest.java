@@ -85,4 +85,14 @@ class SolutionStripperErrorsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(FILE + ":2: STUB line in the \"BEGIN SOLUTION: remove\" region");
     }
+
+    @Test
+    void rejectsAnImportInsideARegionBecauseTheFormatterWouldMoveItsMarkers() {
+        String reference = lines("// BEGIN SOLUTION: remove", "import java.util.HashMap;", "// END SOLUTION");
+
+        assertThatThrownBy(() -> SolutionStripper.strip(reference, FILE, LRU))
+                .as("an import in a region")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(FILE + ":2: an import inside the solution region opened at line 1;");
+    }
 }

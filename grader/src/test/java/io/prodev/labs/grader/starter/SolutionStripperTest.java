@@ -51,11 +51,10 @@ class SolutionStripperTest {
     @Test
     void dropsARemoveRegionEntirely() {
         String reference = lines(
-                "import java.util.List;",
-                "// BEGIN SOLUTION: remove",
                 "import java.util.LinkedHashMap;",
-                "// END SOLUTION",
+                "import java.util.List;",
                 "class LRUCache {",
+                "    List<String> keys;",
                 "    // BEGIN SOLUTION:remove",
                 "    private final LinkedHashMap<String, Object> index = new LinkedHashMap<>();",
                 "    // END SOLUTION",
@@ -63,7 +62,34 @@ class SolutionStripperTest {
 
         assertThat(SolutionStripper.strip(reference, JAVA, LRU))
                 .as("remove regions")
-                .isEqualTo(lines("import java.util.List;", "class LRUCache {", "}"));
+                .isEqualTo(lines("import java.util.List;", "class LRUCache {", "    List<String> keys;", "}"));
+    }
+
+    @Test
+    void dropsTheImportsOnlyTheSolutionUsedAndKeepsTheRest() {
+        String reference = lines(
+                "import static java.util.Objects.requireNonNull;",
+                "import java.util.ArrayDeque;",
+                "import java.util.Deque;",
+                "import java.util.HashMap;",
+                "import java.util.Map;",
+                "import java.util.concurrent.*;",
+                "/** Backed by a {@link HashMap}. */",
+                "class LRUCache {",
+                "    private final Map<String, Object> index;",
+                "    LRUCache() {",
+                "        // BEGIN SOLUTION",
+                "        index = new HashMap<>();",
+                "        Deque<String> order = new ArrayDeque<>();",
+                "        requireNonNull(order);",
+                "        // END SOLUTION",
+                "    }",
+                "}");
+
+        assertThat(SolutionStripper.strip(reference, JAVA, LRU))
+                .as("imports of the learner version: used ones, Javadoc links and wildcards stay")
+                .startsWith(
+                        lines("import java.util.HashMap;", "import java.util.Map;", "import java.util.concurrent.*;"));
     }
 
     @Test
