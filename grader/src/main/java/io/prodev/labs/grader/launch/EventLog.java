@@ -36,6 +36,7 @@ final class EventLog {
     private String crash;
     private boolean done;
     private Boolean sandboxed;
+    private Boolean programsBlocked;
     private final Set<String> hiddenRun = new LinkedHashSet<>();
     private boolean readingHiddenRun;
 
@@ -76,8 +77,11 @@ final class EventLog {
             case "started" -> running = id;
             case "finished" -> finished.putIfAbsent(id, event);
             case "denied" -> notes.add(event.path("what").asText());
-            case "sandbox" ->
+            case "sandbox" -> {
                 sandboxed = sandboxed == null ? event.path("active").asBoolean() : sandboxed;
+                programsBlocked =
+                        programsBlocked == null ? event.path("programs_blocked").asBoolean() : programsBlocked;
+            }
             case "crashed" -> crash = event.path("reason").asText();
             case "done" -> done = true;
             default -> {}
@@ -175,6 +179,11 @@ final class EventLog {
 
     boolean sandboxed() {
         return Boolean.TRUE.equals(sandboxed);
+    }
+
+    /** Whether the test JVM's seccomp filter forbade starting programs ({@code NoPrograms}, JDK 22 and later). */
+    boolean programsBlocked() {
+        return Boolean.TRUE.equals(programsBlocked);
     }
 
     boolean anyTestKnown() {

@@ -75,7 +75,11 @@ public final class ForkedTestRun {
             notes.add(EventLog.unfinishedNote(whyUnfinished));
         }
         if (!events.sandboxed() && events.anyTestKnown()) {
-            notes.add("The grader's sandbox is not available on this JDK: file and exit protections were off.");
+            notes.add("This JDK has no SecurityManager: System.exit and reads of the instructor's test files were not"
+                    + " checked inside the test JVM, and "
+                    + (events.programsBlocked()
+                            ? "starting programs was blocked by a seccomp filter."
+                            : "nothing stopped learner code from starting programs."));
         }
         return new RunOutcome(events.results(whyUnfinished), notes);
     }
@@ -137,7 +141,8 @@ public final class ForkedTestRun {
                         java.io.File.pathSeparator,
                         testDirs.stream().map(Path::toString).toList()),
                 Long.toString(limits.perTest().toSeconds()),
-                Integer.toString(limits.outputBytes())));
+                Integer.toString(limits.outputBytes()),
+                String.join(",", lab.catalogue().fixtures())));
         if (only != null) {
             arguments.add(only.toString());
         }

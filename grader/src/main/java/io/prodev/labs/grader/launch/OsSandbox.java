@@ -100,7 +100,7 @@ public final class OsSandbox {
                 bwrap.toString()));
         wrapped.addAll(isolation());
         Set<Path> bound = new LinkedHashSet<>();
-        Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        Path javaHome = TestJava.current().home();
         addBind(wrapped, bound, "--ro-bind", javaHome);
         for (Path path : readable) {
             addBind(wrapped, bound, "--ro-bind", path);

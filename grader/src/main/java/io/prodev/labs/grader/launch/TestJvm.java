@@ -26,6 +26,13 @@ final class TestJvm {
     private static final int FIRST_JDK_WITHOUT_SECURITY_MANAGER = 24;
 
     /**
+     * From JDK 22 the test JVM forbids starting programs with a seccomp filter it installs through the
+     * foreign-function API (testjvm's {@code NoPrograms}). The flag only silences the JDK's warning about
+     * native access: learner code has that access with or without it.
+     */
+    private static final int FIRST_JDK_WITH_FOREIGN_FUNCTIONS = 22;
+
+    /**
      * Every test JVM is started from this one thread, which lives as long as the grader: the OS sandbox kills
      * its JVM when the thread that started it ends (Linux's parent-death signal follows the thread, not the
      * process), so a JVM started from a short-lived thread, such as a worker's pre-start, would die with it.
@@ -47,7 +54,8 @@ final class TestJvm {
 
     static List<String> command(
             RunLimits limits, Path workspace, List<Path> classpath, String mainClass, List<String> arguments) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        TestJava jdk = TestJava.current();
+        String java = jdk.java().toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx" + limits.heapMb() + "m",
@@ -59,8 +67,11 @@ final class TestJvm {
                 "-Dfile.encoding=UTF-8",
                 "-Djava.io.tmpdir=" + workspace.resolve("tmp"),
                 "-Duser.home=" + workspace.resolve("home")));
-        if (Runtime.version().feature() < FIRST_JDK_WITHOUT_SECURITY_MANAGER) {
+        if (jdk.feature() < FIRST_JDK_WITHOUT_SECURITY_MANAGER) {
             command.add("-Djava.security.manager=allow"); // lets the runner install the sandbox
+        }
+        if (jdk.feature() >= FIRST_JDK_WITH_FOREIGN_FUNCTIONS) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // NoPrograms installs its filter without a warning
         }
         command.addAll(List.of(
                 "-cp",

@@ -9,10 +9,12 @@ import java.util.List;
  * The forked JVM's entry point: runs the instructor's tests against a submission's classes and
  * streams one JSON line per event to a file. The grader starts it; nobody else needs to.
  *
- * <pre>RunnerMain EVENTS LEARNER_CLASSES WORKSPACE TEST_ROOT TEST_DIRS TEST_TIMEOUT_S OUTPUT_LIMIT [ONLY_THESE_IDS_FILE]</pre>
+ * <pre>RunnerMain EVENTS LEARNER_CLASSES WORKSPACE TEST_ROOT TEST_DIRS TEST_TIMEOUT_S OUTPUT_LIMIT FIXTURES [ONLY_THESE_IDS_FILE]</pre>
  *
  * <p>TEST_ROOT is where the tests to run are (the visible tests, or in a run of their own the hidden ones);
- * TEST_DIRS, path-separated, every test folder on the class path, which learner code may not read.
+ * TEST_DIRS, path-separated, every test folder on the class path, which learner code may not read;
+ * FIXTURES, comma-separated, the fixtures lab.json names ("" for none). They start before any learner class
+ * loads, so that starting programs can be forbidden from then on ({@link NoPrograms}).
  *
  * <p>With the last argument it runs only the tests whose unique ids the file lists: the grader's way to
  * go on after a test brought a JVM down (JUnit ends a run on OutOfMemoryError).
@@ -31,12 +33,15 @@ public final class RunnerMain {
                 .toList();
         long testSeconds = Long.parseLong(args[5]);
         int outputLimit = Integer.parseInt(args[6]);
-        List<String> onlyThese = args.length > 7 ? Files.readAllLines(Path.of(args[7])) : List.of();
+        String fixtureNames = args[7];
+        List<String> onlyThese = args.length > 8 ? Files.readAllLines(Path.of(args[8])) : List.of();
 
         PrintStream realErr = System.err;
         int exitCode = 0;
         EventWriter writer = new EventWriter(events);
         try {
+            InJvmFixtures.start(fixtureNames);
+            String programsAllowedBecause = NoPrograms.install();
             for (Path dir : testDirs) {
                 TestClassPreloader.of(dir).loadAll(RunnerMain.class.getClassLoader());
             }
@@ -46,7 +51,9 @@ public final class RunnerMain {
                     testDirs,
                     denial -> writer.write(writer.event("denied").put("what", denial)));
             boolean sandboxed = sandbox.install();
-            writer.write(writer.event("sandbox").put("active", sandboxed));
+            writer.write(writer.event("sandbox")
+                    .put("active", sandboxed)
+                    .put("programs_blocked", programsAllowedBecause == null));
 
             OutputCapture output = new OutputCapture(outputLimit);
             PrintStream captured = output.printStream();

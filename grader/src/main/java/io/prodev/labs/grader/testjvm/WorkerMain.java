@@ -116,6 +116,9 @@ public final class WorkerMain {
             return;
         }
 
+        // From here on no thread of this JVM can start a program (fixture servers have started already).
+        NoPrograms.install();
+
         AtomicReference<EventWriter> events = new AtomicReference<>();
         LearnerSandbox sandbox = new LearnerSandbox(
                 workspace.resolve("no-submission-yet"),
