@@ -26,6 +26,15 @@ public final class GraderMain {
             }
             throw exception;
         });
+        // A missing or bad option is named in one line, with where to read more, not the whole help page.
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            CommandLine failed = exception.getCommandLine();
+            String command = failed == commandLine ? "" : failed.getCommandName() + " ";
+            failed.getErr()
+                    .println("grader: " + exception.getMessage() + " (./grader.sh " + command
+                            + "--help lists the options)");
+            return GraderException.MISUSE;
+        });
         return commandLine.execute(args);
     }
 }

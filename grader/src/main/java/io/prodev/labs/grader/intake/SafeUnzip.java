@@ -22,6 +22,10 @@ final class SafeUnzip {
 
     /** @throws IOException when the zip is unreadable or too large; the message says which */
     static void unzip(Path zip, Path target, List<String> notes) throws IOException {
+        if (!startsLikeAZip(zip)) {
+            throw new IOException("it is a broken zip: " + zip.getFileName()
+                    + " does not start with a zip header (an interrupted upload, or another kind of file renamed)");
+        }
         Files.createDirectories(target);
         Path root = target.toAbsolutePath().normalize();
         long written = 0;
@@ -50,6 +54,20 @@ final class SafeUnzip {
         } catch (IllegalArgumentException e) {
             throw new IOException("the zip is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A zip's first bytes are a local file header ({@code PK\3\4}) or, for a zip with no entry, the end of
+     * the central directory ({@code PK\5\6}). ZipInputStream reads anything else as a zip with no entries.
+     */
+    private static boolean startsLikeAZip(Path zip) throws IOException {
+        byte[] start = new byte[4];
+        try (InputStream in = Files.newInputStream(zip)) {
+            if (in.readNBytes(start, 0, 4) < 4 || start[0] != 'P' || start[1] != 'K') {
+                return false;
+            }
+        }
+        return (start[2] == 3 && start[3] == 4) || (start[2] == 5 && start[3] == 6);
     }
 
     private static long copy(InputStream in, Path destination, long budget) throws IOException {

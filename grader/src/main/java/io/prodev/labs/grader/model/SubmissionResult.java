@@ -1,6 +1,7 @@
 package io.prodev.labs.grader.model;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ public record SubmissionResult(
         Instant gradedAt) {
 
     public SubmissionResult {
+        gradedAt = gradedAt == null ? null : gradedAt.truncatedTo(ChronoUnit.SECONDS); // reports show it to the second
         notes = List.copyOf(notes);
         compileProblems = List.copyOf(compileProblems);
         tests = List.copyOf(tests);

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** UTF-8 files written whole: into a sibling temporary file first, then moved over the target. */
 public final class TextFiles {
@@ -17,9 +19,16 @@ public final class TextFiles {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            // Not Files.createTempFile: its files are private (0600), and reports are for others to read.
+            // A file created the plain way gets the mode the umask gives, as any other file the user writes.
+            Path temporary = parent.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                Files.writeString(
+                        temporary,
+                        text,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

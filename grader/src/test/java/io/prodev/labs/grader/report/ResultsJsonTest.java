@@ -169,4 +169,25 @@ class ResultsJsonTest {
         ResultsJson.write(result, file);
         return new ObjectMapper().readTree(file.toFile());
     }
+
+    @Test
+    void gradedAtIsGivenToTheSecond() throws IOException {
+        SubmissionResult base = ReportFixtures.partial("alice");
+        SubmissionResult graded = new SubmissionResult(
+                base.submissionId(),
+                base.lab(),
+                base.status(),
+                base.message(),
+                base.notes(),
+                base.compileProblems(),
+                base.tests(),
+                base.tasks(),
+                base.total(),
+                base.max(),
+                java.time.Instant.parse("2026-12-03T07:50:12.123456789Z"));
+
+        assertThat(write(graded).get("graded_at").asText())
+                .as("graded_at of a result graded at 07:50:12.123456789")
+                .isEqualTo("2026-12-03T07:50:12Z");
+    }
 }
