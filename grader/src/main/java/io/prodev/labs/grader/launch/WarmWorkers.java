@@ -183,7 +183,7 @@ public final class WarmWorkers implements AutoCloseable {
     }
 
     private WarmWorker start() {
-        if (unavailable != null) {
+        if (unavailable != null || closed) {
             return null;
         }
         try {
@@ -192,6 +192,9 @@ public final class WarmWorkers implements AutoCloseable {
             fixturesStarted.addAll(worker.fixtures());
             return worker;
         } catch (WarmWorker.Unavailable e) {
+            if (closed) { // the batch ended while this one started and its folder is gone: nothing to report
+                return null;
+            }
             if (unavailable == null) {
                 unavailable = e.getMessage();
                 log.accept("note: every submission runs in a fresh JVM of its own: " + e.getMessage());
