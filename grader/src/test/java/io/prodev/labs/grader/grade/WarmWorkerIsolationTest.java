@@ -1,7 +1,7 @@
 package io.prodev.labs.grader.grade;
 
-import static io.prodev.labs.grader.grade.CachingLabSubmissions.failing;
-import static io.prodev.labs.grader.grade.CachingLabSubmissions.withLruGetDoing;
+import static io.prodev.labs.grader.grade.SampleLabSubmissions.failing;
+import static io.prodev.labs.grader.grade.SampleLabSubmissions.withStatement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.grader.lab.PreparedLab;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Submissions graded one after another in warm JVMs must not see each other: each gets a clean workspace, and
  * a run that leaves something in the JVM (a system property, a thread still running its code) gets the worker
- * replaced before the next submission. Each submission below is the reference plus one statement at the top of
- * LRUCache.get; those that look for a predecessor's traces lose task 3 if they find any.
+ * replaced before the next submission. Each submission below is the {@link SampleLab}'s reference plus one
+ * statement at the top of Tally.count; those that look for a predecessor's traces lose task 2 if they find any.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WarmWorkerIsolationTest {
@@ -40,7 +40,7 @@ class WarmWorkerIsolationTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void gradeOneAfterAnother(@TempDir Path dir) throws IOException {
         List<Path> submissions = List.of(
-                withLruGetDoing(
+                withStatement(
                         dir,
                         "leaves-files",
                         "if (" + FILE + ".notExists(" + PATH + ".of(\"left-in-work.txt\"))) try { " + FILE
@@ -48,17 +48,17 @@ class WarmWorkerIsolationTest {
                                 + FILE + ".writeString(" + PATH
                                 + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"), \"x\"); "
                                 + "} catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }"),
-                withLruGetDoing(
+                withStatement(
                         dir,
                         "looks-for-files",
                         "if (" + FILE + ".exists(" + PATH + ".of(\"left-in-work.txt\")) || " + FILE + ".exists(" + PATH
-                                + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"))) { return null; }"),
-                withLruGetDoing(dir, "sets-a-property", "System.setProperty(\"prodev.left.behind\", \"x\");"),
-                withLruGetDoing(
+                                + ".of(System.getProperty(\"java.io.tmpdir\"), \"left-in-tmp.txt\"))) { return -1; }"),
+                withStatement(dir, "sets-a-property", "System.setProperty(\"prodev.left.behind\", \"x\");"),
+                withStatement(
                         dir,
                         "looks-for-the-property",
-                        "if (System.getProperty(\"prodev.left.behind\") != null) { return null; }"),
-                withLruGetDoing(
+                        "if (System.getProperty(\"prodev.left.behind\") != null) { return -1; }"),
+                withStatement(
                         dir,
                         "starts-a-spinner",
                         "if (" + FILE + ".notExists(" + PATH + ".of(\"spinner-started\"))) { try { "
@@ -66,9 +66,9 @@ class WarmWorkerIsolationTest {
                                 + ".of(\"spinner-started\"), \"x\"); } catch (java.io.IOException e) { } "
                                 + "Thread spinner = new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"spinner\"); "
                                 + "spinner.setDaemon(true); spinner.start(); }"),
-                CachingLabSubmissions.reference(dir, "reference"));
+                SampleLabSubmissions.reference(dir, "reference"));
 
-        PreparedLab lab = CachingLabSubmissions.lab();
+        PreparedLab lab = SampleLab.lab();
         GradeOptions options = new GradeOptions(RunLimits.DEFAULT, false, false, false);
         try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), line -> {})) {
             SubmissionGrader grader = new SubmissionGrader(lab, options, warm);
