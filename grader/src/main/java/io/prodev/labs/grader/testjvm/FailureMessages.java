@@ -26,6 +26,16 @@ final class FailureMessages {
         return message.length() <= MAX_LENGTH ? message : message.substring(0, MAX_LENGTH) + "\n... (message cut)";
     }
 
+    /**
+     * A frame as Java prints it, without the class loader's and module's names: a warm JVM loads each
+     * submission in a loader named "submission", and the learner should read the same line in every run.
+     */
+    private static String where(StackTraceElement frame) {
+        return new StackTraceElement(
+                        frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber())
+                .toString();
+    }
+
     /** The first frames in the lab's own code: where a learner should look first. */
     private static String labFrames(Throwable failure) {
         String frames = Arrays.stream(failure.getStackTrace())
@@ -33,7 +43,7 @@ final class FailureMessages {
                         && !frame.getClassName().startsWith("io.prodev.labs.grader.")
                         && !frame.getClassName().startsWith("io.prodev.labs.labkit."))
                 .limit(MAX_FRAMES)
-                .map(frame -> "\n    at " + frame)
+                .map(frame -> "\n    at " + where(frame))
                 .collect(Collectors.joining());
         Throwable cause = failure.getCause();
         return cause == null || cause == failure ? frames : frames + "\nCaused by: " + cause;

@@ -50,7 +50,7 @@ final class SampleLab {
     private static final String FIXTURE_SERVICES = "META-INF/services/io.prodev.labs.labkit.fixture.Fixture";
     /**
      * What the lab's tests and the grader's test runner need, by Maven artifact id: what a lab's own
-     * target/test-classpath.txt holds (labkit and its JUnit and Jackson, AssertJ), taken from this JVM's class path.
+     * target/test-classpath.txt holds (labkit and its JUnit and Jackson, AssertJ, SQLite's driver), taken from this JVM's class path.
      */
     private static final List<String> LIBRARIES = List.of(
             "labkit",
@@ -67,11 +67,16 @@ final class SampleLab {
             "byte-buddy",
             "jackson-databind",
             "jackson-core",
-            "jackson-annotations");
+            "jackson-annotations",
+            "sqlite-jdbc");
     /** Without these the lab neither compiles nor runs: their absence is a broken set-up, said at once. */
     private static final List<String> REQUIRED_LIBRARIES =
             List.of("labkit", "junit-jupiter-api", "junit-jupiter-engine", "junit-platform-launcher", "assertj-core");
     /** "junit-jupiter-api-6.1.3.jar" is artifact "junit-jupiter-api". */
+    /** The lab's compile-scope dependencies: what learner code compiles against. */
+    private static final List<String> MAIN_LIBRARIES =
+            List.of("jackson-databind", "jackson-core", "jackson-annotations", "sqlite-jdbc");
+
     private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-\\d[^/]*\\.jar$");
 
     private static PreparedLab prepared;
@@ -127,8 +132,12 @@ final class SampleLab {
         Path testJava = dir.resolve("src/test/java");
         Path fixtureJava = testJava.resolve(FIXTURE_PACKAGE);
 
-        // Main code compiles against nothing, as a lab whose pom.xml has no compile-scope dependency.
-        compile(javaFiles(dir.resolve("src/main/java"), path -> true), List.of(), classes);
+        // Main code compiles against Jackson and SQLite's driver, as caching-lab's does: learner code in the
+        // sandbox tests calls them.
+        List<Path> mainLibraries = libraries.stream()
+                .filter(library -> MAIN_LIBRARIES.contains(artifactOf(library)))
+                .toList();
+        compile(javaFiles(dir.resolve("src/main/java"), path -> true), mainLibraries, classes);
         compile(javaFiles(fixtureJava, path -> true), libraries, fixture);
         copy(dir.resolve("src/test/resources").resolve(FIXTURE_SERVICES), fixture.resolve(FIXTURE_SERVICES));
         List<Path> testClasspath = new ArrayList<>(List.of(classes, fixture));
@@ -144,7 +153,7 @@ final class SampleLab {
                 LabCatalogue.read(dir.resolve(LabCatalogue.FILE_NAME)),
                 testClasses,
                 classpath,
-                List.of(),
+                mainLibraries,
                 runnerClasses());
     }
 

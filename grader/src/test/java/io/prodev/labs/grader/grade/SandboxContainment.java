@@ -76,24 +76,24 @@ abstract class SandboxContainment {
 
         Path batch = Files.createDirectories(dir.resolve("batch"));
         String outsidePath = outside.toString().replace("\\", "\\\\");
-        CachingLabSubmissions.withLruGetDoing(
+        SampleLabSubmissions.withStatement(
                 batch,
                 "jackson-writes-outside",
                 "try { new com.fasterxml.jackson.databind.ObjectMapper().writeValue(new java.io.File(\""
                         + outsidePath + "/jackson.json\"), java.util.Map.of(\"k\", \"v\")); }"
                         + " catch (Exception e) { }");
-        CachingLabSubmissions.withLruGetDoing(
+        SampleLabSubmissions.withStatement(
                 batch,
                 "sqlite-writes-outside",
                 "try (var db = java.sql.DriverManager.getConnection(\"jdbc:sqlite:" + outsidePath + "/sqlite.db\")) {"
                         + " db.createStatement().execute(\"create table if not exists t (x int)\"); }"
                         + " catch (Exception e) { }");
-        CachingLabSubmissions.withLruGetDoing(
+        SampleLabSubmissions.withStatement(
                 batch,
                 "connects-to-the-host",
                 "try (var socket = new java.net.Socket(\"127.0.0.1\", " + hostServer.getLocalPort() + ")) { }"
                         + " catch (Exception e) { }");
-        CachingLabSubmissions.withLruGetDoing(
+        SampleLabSubmissions.withStatement(
                 batch,
                 "starts-a-program",
                 "try { Process p = new ProcessBuilder(\"sh\", \"-c\", \"echo " + PROGRAM_MARK + "; touch "
@@ -102,7 +102,7 @@ abstract class SandboxContainment {
                         + " catch (Exception e) { }");
         // Everything it has seen, from any run in this JVM or left in its workspace, goes into its output and
         // into a failure message of a visible test.
-        CachingLabSubmissions.withLruGetDoing(
+        SampleLabSubmissions.withStatement(
                 batch,
                 "records-hidden-frames",
                 "String frames = StackWalker.getInstance().walk(s -> s.map(f -> f.getClassName() + \"#\""
@@ -114,9 +114,9 @@ abstract class SandboxContainment {
                         + " System.setProperty(\"seen\", System.getProperty(\"seen\") + java.nio.file.Files.readString(kept));"
                         + " } catch (java.io.IOException e) { }"
                         + " System.out.println(System.getProperty(\"seen\"));"
-                        + " if (\"A\".equals(key)) { throw new IllegalStateException(System.getProperty(\"seen\")); }");
+                        + " if (\"plum\".equals(key)) { throw new IllegalStateException(System.getProperty(\"seen\")); }");
 
-        lab = CachingLabSubmissions.lab();
+        lab = SampleLab.lab();
         String previous = System.getProperty(TEST_JAVA_HOME);
         testJdk().ifPresent(home -> System.setProperty(TEST_JAVA_HOME, home.toString()));
         try {
@@ -198,7 +198,7 @@ abstract class SandboxContainment {
     void noHiddenTestNameReachesTheLearner() throws IOException {
         assertThat(learnerFacing.get("records-hidden-frames"))
                 .as("the recorder's own output, to show the attempt ran")
-                .contains("LRUCacheTest");
+                .contains("TallyTest");
         for (String name : hiddenTestNames()) {
             assertThat(learnerFacing.get("records-hidden-frames"))
                     .as("results.json and feedback.md of a submission that records the frames calling it")
@@ -213,7 +213,7 @@ abstract class SandboxContainment {
         assertThat(results.get(id).tests()).as("%s's tests", id).isNotEmpty();
     }
 
-    /** The hidden test classes' simple names: {@code LRUCacheHiddenTest}, ... */
+    /** The hidden test classes' simple names: {@code TallyHiddenTest}, ... */
     private List<String> hiddenTestNames() throws IOException {
         try (var files = Files.walk(lab.hiddenTests())) {
             List<String> names = files.map(file -> file.getFileName().toString())

@@ -1,9 +1,7 @@
 package io.prodev.labs.sample;
 
-// BEGIN SOLUTION: remove
 import java.util.HashMap;
 import java.util.Map;
-// END SOLUTION
 
 /** Task 2: counts how many times each key was added. */
 public final class Tally {
