@@ -13,10 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * feedback.md: what a learner reads about their submission. Everything that came from the submission
- * is escaped or fenced, and hidden tests show only whether they passed.
+ * feedback.md: what a learner reads about their submission, meant to fit on a screen or two. Per task: its
+ * points, a file of it that did not compile with the compiler's message, and each failure once (tests that
+ * failed the same way share one line and one message), with at most a few stack frames, all in learner code.
+ * The full messages and output are in results.json. Everything that came from the submission is escaped or
+ * fenced, and hidden tests show only whether they passed.
  */
 public final class FeedbackMarkdown {
+
+    /** Failing tests named in a group's line; results.json lists them all. */
+    private static final int NAMED_TESTS = 3;
+    /** Lines of a compiler message shown: javac's first lines say what and where. */
+    private static final int COMPILER_LINES = 8;
 
     private FeedbackMarkdown() {}
 
@@ -54,26 +62,32 @@ public final class FeedbackMarkdown {
                             .append('\n'));
             md.append('\n');
         }
-        if (!result.compileProblems().isEmpty()) {
+        LearnerCode learnerCode = new LearnerCode(catalogue);
+        List<CompileProblem> ofNoTask = result.compileProblems().stream()
+                .filter(problem -> learnerCode.taskOf(problem.file()) == null)
+                .toList();
+        if (!ofNoTask.isEmpty()) {
             md.append("## Files that did not compile\n\n")
                     .append("Each was replaced by its starter version, so only the tasks that use it lost points.\n\n");
-            for (CompileProblem problem : result.compileProblems()) {
-                md.append("### ")
-                        .append(Markdown.code(problem.file()))
-                        .append(problem.line() > 0 ? ", line " + problem.line() : "")
-                        .append("\n\n")
-                        .append(Markdown.fence(hidden.redact(problem.message())))
-                        .append('\n');
-            }
+            ofNoTask.forEach(problem -> appendCompileProblem(md, problem, hidden));
         }
         for (Map.Entry<TaskScore, List<TestResult>> task :
                 tasksInCatalogueOrder(result, catalogue).entrySet()) {
-            appendTask(md, task.getKey(), task.getValue(), hidden);
+            List<CompileProblem> problems = result.compileProblems().stream()
+                    .filter(problem -> task.getKey().taskId().equals(learnerCode.taskOf(problem.file())))
+                    .toList();
+            appendTask(md, task.getKey(), task.getValue(), problems, hidden, learnerCode);
         }
         return md.toString();
     }
 
-    private static void appendTask(StringBuilder md, TaskScore task, List<TestResult> tests, HiddenTests hidden) {
+    private static void appendTask(
+            StringBuilder md,
+            TaskScore task,
+            List<TestResult> tests,
+            List<CompileProblem> problems,
+            HiddenTests hidden,
+            LearnerCode learnerCode) {
         md.append("## Task ")
                 .append(Markdown.inline(task.taskId()))
                 .append(" — ")
@@ -90,41 +104,70 @@ public final class FeedbackMarkdown {
                 .append(task.total())
                 .append(task.total() == 1 ? " test" : " tests")
                 .append(" passed.\n\n");
+        problems.forEach(problem -> appendCompileProblem(md, problem, hidden));
+        // Failing visible tests, those that failed the same way together: a starter fails every test of a
+        // task with one message, and a learner needs to read it once.
+        Map<String, List<TestResult>> failures = new LinkedHashMap<>();
+        Map<String, LearnerCode.ShortMessage> firstMessage = new LinkedHashMap<>();
         for (TestResult test : tests) {
-            String mark = test.passed() ? "✅ " : "❌ ";
-            if (test.hidden()) {
-                md.append("- ")
-                        .append(mark)
-                        .append("hidden test ")
-                        .append(hidden.number(test))
-                        .append(": ")
-                        .append(test.passed() ? "passed" : "failed")
-                        .append('\n');
-            } else {
-                md.append("- ")
-                        .append(mark)
-                        .append(Markdown.inline(test.name()))
-                        .append(test.passed() ? "" : " (" + test.status().json() + ")")
-                        .append('\n');
-                if (!test.passed()) {
-                    appendFailure(md, test, hidden);
-                }
+            if (!test.hidden() && !test.passed()) {
+                LearnerCode.ShortMessage message = learnerCode.shorten(hidden.redact(test.message()));
+                firstMessage.putIfAbsent(message.text(), message);
+                failures.computeIfAbsent(message.text(), text -> new ArrayList<>())
+                        .add(test);
             }
         }
-        md.append('\n');
+        failures.forEach((text, failed) ->
+                appendFailures(md, failed, firstMessage.get(text).withFrames()));
+        List<String> hiddenFailed = tests.stream()
+                .filter(test -> test.hidden() && !test.passed())
+                .map(test -> Integer.toString(hidden.number(test)))
+                .toList();
+        if (!hiddenFailed.isEmpty()) {
+            md.append("- ❌ ")
+                    .append(hiddenFailed.size() == 1 ? "hidden test " : "hidden tests ")
+                    .append(String.join(", ", hiddenFailed))
+                    .append(" failed\n");
+        }
+        if (md.charAt(md.length() - 2) != '\n') { // a list ended the section: close it with a blank line
+            md.append('\n');
+        }
     }
 
-    /** The block sits outside the list item, so no indentation can go wrong with multi-line messages. */
-    private static void appendFailure(StringBuilder md, TestResult test, HiddenTests hidden) {
-        String message = test.message() == null || test.message().isBlank()
-                ? "the test did not pass and gave no message"
-                : hidden.redact(test.message());
-        md.append('\n').append(Markdown.fence(message)).append('\n');
-        if (test.output() != null && !test.output().isBlank()) {
-            md.append("It printed:\n\n")
-                    .append(Markdown.fence(hidden.redact(test.output())))
-                    .append('\n');
+    private static void appendCompileProblem(StringBuilder md, CompileProblem problem, HiddenTests hidden) {
+        md.append(Markdown.code(problem.file()))
+                .append(" did not compile")
+                .append(problem.line() > 0 ? " (line " + problem.line() + ")" : "")
+                .append(", so its starter version was graded:\n\n")
+                .append(Markdown.fence(LearnerCode.firstLines(hidden.redact(problem.message()), COMPILER_LINES)))
+                .append('\n');
+    }
+
+    /**
+     * One line naming the tests (a few, then how many more), then the message they share in a block, with
+     * the learner-code frames of the first of them.
+     */
+    private static void appendFailures(StringBuilder md, List<TestResult> failed, String message) {
+        TestResult first = failed.get(0);
+        md.append("- ❌ ");
+        if (failed.size() == 1) {
+            md.append(Markdown.inline(first.name()))
+                    .append(" (")
+                    .append(first.status().json())
+                    .append(')');
+        } else {
+            md.append(failed.size()).append(" tests: ");
+            md.append(String.join(
+                    ", ",
+                    failed.stream()
+                            .limit(NAMED_TESTS)
+                            .map(test -> Markdown.inline(test.name()))
+                            .toList()));
+            if (failed.size() > NAMED_TESTS) {
+                md.append(" and ").append(failed.size() - NAMED_TESTS).append(" more");
+            }
         }
+        md.append("\n\n").append(Markdown.fence(message)).append('\n');
     }
 
     /** Catalogue tasks first, in catalogue order; anything else the result scored after them. */
