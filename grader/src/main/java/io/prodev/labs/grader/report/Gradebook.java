@@ -18,13 +18,14 @@ import java.util.Set;
 
 /**
  * gradebook.csv: one row per submission, sorted by id, one column per catalogue task:
- * {@code submission_id,task_<id>...,total,max,status,graded_at}.
+ * {@code submission_id,task_<id>...,total,max,status,compile_errors,graded_at}, where compile_errors counts the
+ * submission's files that did not compile (each graded as its starter version).
  */
 public final class Gradebook {
 
     public static final String FILE_NAME = "gradebook.csv";
     private static final String TASK_PREFIX = "task_";
-    private static final List<String> TRAILING = List.of("total", "max", "status", "graded_at");
+    private static final List<String> TRAILING = List.of("total", "max", "status", "compile_errors", "graded_at");
 
     private Gradebook() {}
 
@@ -53,8 +54,12 @@ public final class Gradebook {
         rows.stream().sorted(Comparator.comparing(GradebookRow::submissionId)).forEach(row -> {
             List<String> fields = new ArrayList<>(List.of(row.submissionId()));
             taskIds.forEach(id -> fields.add(Points.format(row.points(id))));
-            fields.addAll(
-                    List.of(Points.format(row.total()), Integer.toString(row.max()), row.status(), row.gradedAt()));
+            fields.addAll(List.of(
+                    Points.format(row.total()),
+                    Integer.toString(row.max()),
+                    row.status(),
+                    Integer.toString(row.compileErrors()),
+                    row.gradedAt()));
             csv.append(Csv.line(fields));
         });
         TextFiles.write(file, csv.toString());
@@ -94,9 +99,10 @@ public final class Gradebook {
                 rows.add(new GradebookRow(
                         fields.get(0),
                         points,
-                        Points.parse(fields.get(n - 4)),
-                        Integer.parseInt(fields.get(n - 3)),
-                        fields.get(n - 2),
+                        Points.parse(fields.get(n - 5)),
+                        Integer.parseInt(fields.get(n - 4)),
+                        fields.get(n - 3),
+                        Integer.parseInt(fields.get(n - 2)),
                         fields.get(n - 1)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
@@ -124,13 +130,13 @@ public final class Gradebook {
         int n = header.size();
         boolean shaped = n >= 5
                 && header.get(0).equals("submission_id")
-                && header.subList(n - 4, n).equals(TRAILING)
-                && header.subList(1, n - 4).stream().allMatch(column -> column.startsWith(TASK_PREFIX));
+                && header.subList(n - TRAILING.size(), n).equals(TRAILING)
+                && header.subList(1, n - TRAILING.size()).stream().allMatch(column -> column.startsWith(TASK_PREFIX));
         if (!shaped) {
             throw new IllegalArgumentException(where + ": expected a header like submission_id,task_<id>...,"
                     + String.join(",", TRAILING) + ", got: " + String.join(",", header));
         }
-        return header.subList(1, n - 4).stream()
+        return header.subList(1, n - TRAILING.size()).stream()
                 .map(column -> column.substring(TASK_PREFIX.length()))
                 .toList();
     }

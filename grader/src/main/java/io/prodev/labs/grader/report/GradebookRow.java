@@ -16,10 +16,17 @@ import java.util.Map;
  * @param total        points earned
  * @param max          points possible
  * @param status       "pass", "fail" or "error"
+ * @param compileErrors how many of its files did not compile (each was graded as its starter version)
  * @param gradedAt     ISO-8601 instant, or empty
  */
 public record GradebookRow(
-        String submissionId, Map<String, Double> taskPoints, double total, int max, String status, String gradedAt) {
+        String submissionId,
+        Map<String, Double> taskPoints,
+        double total,
+        int max,
+        String status,
+        int compileErrors,
+        String gradedAt) {
 
     public GradebookRow {
         if (submissionId == null || submissionId.isEmpty()) {
@@ -49,6 +56,10 @@ public record GradebookRow(
                 result.total(),
                 result.max(),
                 result.status().json(),
+                (int) result.compileProblems().stream()
+                        .map(problem -> problem.file())
+                        .distinct()
+                        .count(),
                 result.gradedAt() == null ? "" : result.gradedAt().toString());
     }
 

@@ -28,6 +28,7 @@ public final class IndexHtml {
             th:first-child,td:first-child{text-align:left}th{background:#f6f8fa;position:sticky;top:0}
             td.full{color:#1a7f37;font-weight:600}td.zero{color:#8c959f}
             .status{border-radius:1rem;padding:.05rem .55rem;font-size:.8rem;font-weight:600}
+            .compile{color:#b45309;font-size:.8rem}
             .pass{background:#dafbe1;color:#1a7f37}.fail{background:#fff1e5;color:#bc4c00}.error{background:#ffebe9;color:#cf222e}
             .links{color:#57606a;font-size:.85rem;margin-left:.4rem}a{color:#0969da}
             """;
@@ -114,7 +115,9 @@ public final class IndexHtml {
                     .append(status)
                     .append("\">")
                     .append(status)
-                    .append("</span></td></tr>\n");
+                    .append("</span>")
+                    .append(compileErrorsBadge(row.compileErrors()))
+                    .append("</td></tr>\n");
         }
         if (rows.isEmpty()) {
             html.append("<tr><td colspan=\"")
@@ -122,5 +125,13 @@ public final class IndexHtml {
                     .append("\">No submissions were graded.</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** A mark beside the status of a submission with files that did not compile; nothing otherwise. */
+    private static String compileErrorsBadge(int files) {
+        if (files == 0) {
+            return "";
+        }
+        return " <span class=\"compile\">" + files + (files == 1 ? " file" : " files") + " did not compile</span>";
     }
 }

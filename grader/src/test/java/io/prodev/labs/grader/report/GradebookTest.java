@@ -27,9 +27,9 @@ class GradebookTest {
                 file);
 
         assertThat(Files.readString(file)).isEqualTo("""
-                submission_id,task_0,task_1,task_3,total,max,status,graded_at\r
-                alice,5,10,0,15,25,fail,2025-03-01T10:15:30Z\r
-                zoe,5,10,10,25,25,pass,2025-03-01T10:15:30Z\r
+                submission_id,task_0,task_1,task_3,total,max,status,compile_errors,graded_at\r
+                alice,5,10,0,15,25,fail,0,2025-03-01T10:15:30Z\r
+                zoe,5,10,10,25,25,pass,0,2025-03-01T10:15:30Z\r
                 """);
     }
 
@@ -63,6 +63,17 @@ class GradebookTest {
     }
 
     @Test
+    void countsTheFilesThatDidNotCompileAndReadsThemBack() throws IOException {
+        Path file = dir.resolve("gradebook.csv");
+        Gradebook.write(ReportFixtures.catalogue(), List.of(ReportFixtures.notCompiling("bob")), file);
+
+        assertThat(Files.readString(file))
+                .as("bob's row: LRUCache.java did not compile")
+                .contains("\r\nbob,5,10,0,15,25,fail,1,");
+        assertThat(Gradebook.read(file).get(0).compileErrors()).isEqualTo(1);
+    }
+
+    @Test
     void readsBackWhatItWrote() {
         Path file = dir.resolve("gradebook.csv");
         Gradebook.write(ReportFixtures.catalogue(), List.of(ReportFixtures.partial("alice")), file);
@@ -78,20 +89,22 @@ class GradebookTest {
     void rejectsARowWithTheWrongNumberOfFieldsNamingFileAndLine() throws IOException {
         Path file = Files.writeString(
                 dir.resolve("gradebook.csv"),
-                "submission_id,task_0,total,max,status,graded_at\r\nalice,5,5,5,pass,x\r\nbob,5,5\r\n");
+                "submission_id,task_0,total,max,status,compile_errors,graded_at\r\nalice,5,5,5,pass,0,x\r\nbob,5,5\r\n");
 
         assertThatThrownBy(() -> Gradebook.read(file))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(file + " line 3")
-                .hasMessageContaining("expected 6 fields, found 3");
+                .hasMessageContaining("expected 7 fields, found 3");
     }
 
     @Test
     void rejectsAnUnclosedQuoteAndABadNumberNamingTheLine() throws IOException {
         Path unclosed = Files.writeString(
-                dir.resolve("a.csv"), "submission_id,task_0,total,max,status,graded_at\n\"alice,5,5,5,pass,x\n");
+                dir.resolve("a.csv"),
+                "submission_id,task_0,total,max,status,compile_errors,graded_at\n\"alice,5,5,5,pass,0,x\n");
         Path notANumber = Files.writeString(
-                dir.resolve("b.csv"), "submission_id,task_0,total,max,status,graded_at\nalice,five,5,5,pass,x\n");
+                dir.resolve("b.csv"),
+                "submission_id,task_0,total,max,status,compile_errors,graded_at\nalice,five,5,5,pass,0,x\n");
 
         assertThatThrownBy(() -> Gradebook.read(unclosed))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -56,6 +56,21 @@ class IndexHtmlTest {
     }
 
     @Test
+    void marksASubmissionWithFilesThatDidNotCompile() throws IOException {
+        String html = render(List.of(
+                GradebookRow.of(ReportFixtures.notCompiling("bob"), ReportFixtures.catalogue()),
+                row("zoe", 5, 10, 10)));
+
+        assertThat(html)
+                .as("bob's LRUCache.java did not compile; zoe's files all did")
+                .containsOnlyOnce("<span class=\"compile\">1 file did not compile</span>");
+        assertThat(html.indexOf("1 file did not compile"))
+                .as("the mark sits in bob's row")
+                .isGreaterThan(html.indexOf(">bob</a>"))
+                .isLessThan(html.indexOf(">zoe</a>"));
+    }
+
+    @Test
     void saysSoWhenNoSubmissionsWereGraded() throws IOException {
         assertThat(render(List.of()))
                 .contains("No submissions were graded.")
