@@ -207,10 +207,12 @@ final class EventLog {
             String name = test.path("name").asText(id);
             String task = test.hasNonNull("task") ? test.get("task").asText() : null;
             boolean hidden = test.path("hidden").asBoolean();
+            // Only a hidden run's tests keep a hint: a visible test's own message says more.
+            String hint = hidden && test.hasNonNull("hint") ? test.get("hint").asText() : null;
             if (end == null) {
                 String reason =
                         id.equals(running) ? "did not finish: " + whyUnfinished : "did not run: " + whyUnfinished;
-                results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, ""));
+                results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, "", hint));
             } else {
                 TestStatus status =
                         TestStatus.valueOf(end.path("status").asText("error").toUpperCase(Locale.ROOT));
@@ -222,7 +224,8 @@ final class EventLog {
                         hidden,
                         status,
                         message,
-                        end.path("output").asText("")));
+                        end.path("output").asText(""),
+                        hint));
             }
         });
         return results;

@@ -10,9 +10,29 @@ package io.prodev.labs.grader.model;
  * @param status   how it ended
  * @param message  the failure message, or null when it passed
  * @param output   what it printed, truncated; empty when nothing
+ * @param hint     for a hidden test, the instructor's {@code @Hint} that a learner reads when it fails; else null
  */
 public record TestResult(
-        String uniqueId, String name, String taskId, boolean hidden, TestStatus status, String message, String output) {
+        String uniqueId,
+        String name,
+        String taskId,
+        boolean hidden,
+        TestStatus status,
+        String message,
+        String output,
+        String hint) {
+
+    /** A test without a hint. */
+    public TestResult(
+            String uniqueId,
+            String name,
+            String taskId,
+            boolean hidden,
+            TestStatus status,
+            String message,
+            String output) {
+        this(uniqueId, name, taskId, hidden, status, message, output, null);
+    }
 
     public boolean passed() {
         return status == TestStatus.PASS;

@@ -120,9 +120,16 @@ public final class FeedbackMarkdown {
         failures.forEach((text, failed) ->
                 appendFailures(md, failed, firstMessage.get(text).withFrames()));
         List<String> hiddenFailed = tests.stream()
-                .filter(test -> test.hidden() && !test.passed())
+                .filter(test -> test.hidden() && !test.passed() && test.hint() == null)
                 .map(test -> Integer.toString(hidden.number(test)))
                 .toList();
+        tests.stream()
+                .filter(test -> test.hidden() && !test.passed() && test.hint() != null)
+                .forEach(test -> md.append("- ❌ hidden test ")
+                        .append(hidden.number(test))
+                        .append(" failed. Hint: ")
+                        .append(Markdown.inline(test.hint()))
+                        .append('\n'));
         if (!hiddenFailed.isEmpty()) {
             md.append("- ❌ ")
                     .append(hiddenFailed.size() == 1 ? "hidden test " : "hidden tests ")

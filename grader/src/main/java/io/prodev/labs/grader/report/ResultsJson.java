@@ -66,9 +66,12 @@ public final class ResultsJson {
     private static ObjectNode test(TestResult test, HiddenTests hidden) {
         ObjectNode node = JsonFiles.mapper().createObjectNode();
         if (test.hidden()) {
-            // Status and task only: a message or output could give the hidden test away.
+            // Status, task and the instructor's hint only: a message or output could give the hidden test away.
             node.put("name", hidden.label(test));
             node.put("status", test.status().json());
+            if (!test.passed() && test.hint() != null) {
+                node.put("message", "hint: " + test.hint());
+            }
             node.set("task_id", TaskIdJson.json(test.taskId()));
             return node;
         }

@@ -1,6 +1,7 @@
 package io.prodev.labs.grader.testjvm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.TaskIds;
 import io.prodev.labs.labkit.TestSourceTasks;
 import java.util.HashSet;
@@ -97,6 +98,7 @@ final class StreamingListener implements TestExecutionListener {
                 .put("hidden", hidden(test));
         TestSourceTasks.taskOf(test, TestIdentifier::getSource, plan::getParent)
                 .ifPresent(task -> event.put("task", task));
+        hint(test).ifPresent(hint -> event.put("hint", hint));
         writer.write(event);
     }
 
@@ -146,6 +148,22 @@ final class StreamingListener implements TestExecutionListener {
             }
         }
         return false;
+    }
+
+    /** The test's {@code @Hint}, from its method or else its class. */
+    private static Optional<String> hint(TestIdentifier test) {
+        Optional<org.junit.platform.engine.TestSource> source = test.getSource();
+        if (source.isPresent() && source.get() instanceof MethodSource method) {
+            try {
+                Hint onMethod = method.getJavaMethod().getAnnotation(Hint.class);
+                Hint onClass = method.getJavaClass().getAnnotation(Hint.class);
+                return Optional.ofNullable(onMethod != null ? onMethod : onClass)
+                        .map(Hint::value);
+            } catch (RuntimeException notLoadable) {
+                return Optional.empty(); // a method JUnit cannot find again has no hint to give
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Class<?>> classOf(org.junit.platform.engine.TestSource source) {

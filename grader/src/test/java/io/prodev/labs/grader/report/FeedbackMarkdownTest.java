@@ -182,6 +182,30 @@ class FeedbackMarkdownTest {
                 .doesNotContain("line of a long message\n".repeat(7));
     }
 
+    @Test
+    void aFailedHiddenTestWithAHintShowsTheHintAndNothingElseOfIt() throws IOException {
+        SubmissionResult base = ReportFixtures.partial("erin");
+        SubmissionResult result = new SubmissionResult(
+                "erin",
+                base.lab(),
+                base.status(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")),
+                base.tasks(),
+                15,
+                25,
+                base.gradedAt());
+
+        String md = write(result);
+
+        assertThat(md)
+                .contains("- ❌ hidden test 1 failed. Hint: an update is a use too\n")
+                .as("the hidden test's name, message and output stay hidden")
+                .doesNotContain(HIDDEN_NAME, HIDDEN_MESSAGE, "hidden output");
+    }
+
     private String write(SubmissionResult result) throws IOException {
         Path file = dir.resolve(result.submissionId() + ".md");
         FeedbackMarkdown.write(result, ReportFixtures.catalogue(), file);

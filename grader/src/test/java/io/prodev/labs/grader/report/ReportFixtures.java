@@ -123,4 +123,17 @@ final class ReportFixtures {
                 message,
                 status == TestStatus.PASS ? "" : "hidden output: " + name);
     }
+
+    /** A failing hidden test whose class or method carries {@code @Hint}. */
+    static TestResult hiddenWithHint(String name, String task, String hint) {
+        return new TestResult(
+                "[engine:junit-jupiter]/[hidden:" + name + "]",
+                name,
+                task,
+                true,
+                TestStatus.FAIL,
+                HIDDEN_MESSAGE,
+                "hidden output: " + name,
+                hint);
+    }
 }

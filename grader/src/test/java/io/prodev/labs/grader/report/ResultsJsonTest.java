@@ -190,4 +190,29 @@ class ResultsJsonTest {
                 .as("graded_at of a result graded at 07:50:12.123456789")
                 .isEqualTo("2026-12-03T07:50:12Z");
     }
+
+    @Test
+    void aFailedHiddenTestCarriesOnlyItsHint() throws IOException {
+        SubmissionResult base = ReportFixtures.partial("erin");
+        SubmissionResult result = new SubmissionResult(
+                "erin",
+                base.lab(),
+                base.status(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")),
+                base.tasks(),
+                15,
+                25,
+                base.gradedAt());
+
+        JsonNode test = write(result).get("tests").get(0);
+
+        assertThat(test.get("name").asText()).isEqualTo("hidden test 1 of task 3");
+        assertThat(test.get("message").asText()).isEqualTo("hint: an update is a use too");
+        assertThat(test.toString())
+                .as("the hidden test's own name, message and output stay out")
+                .doesNotContain(HIDDEN_NAME, HIDDEN_MESSAGE, "hidden output");
+    }
 }

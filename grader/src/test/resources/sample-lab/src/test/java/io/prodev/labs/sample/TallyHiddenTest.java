@@ -3,6 +3,7 @@ package io.prodev.labs.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class TallyHiddenTest {
 
     @Test
+    @Hint("count(key) must equal how many times key was added, after any mix of adds")
     void agreesWithAPlainMapOnRandomAdds() {
         Tally tally = new Tally();
         Map<String, Integer> model = new HashMap<>();
