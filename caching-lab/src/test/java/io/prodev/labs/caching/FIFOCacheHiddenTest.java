@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.caching.PolicyModel.Policy;
 import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,15 @@ class FIFOCacheHiddenTest {
 
     private final List<String> lines = new ArrayList<>();
 
+    @Hint(
+            "over a long random mix of puts, updates and gets, the key evicted must always be the one put first; an update keeps its place and a get changes nothing")
     @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
     @CsvSource({"1, 3, 2000, 1", "3, 8, 10000, 2", "4, 5, 10000, 3", "64, 200, 20000, 4"})
     void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
         PolicyModel.assertAgrees(Policy.FIFO, FIFOCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("after many rounds of evictions, keys must still leave in the order they were first put")
     @Test
     void keepsEvictingInPutOrderAcrossManyRounds() {
         FIFOCache cache = new FIFOCache(2, lines::add);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.caching.PolicyModel.Policy;
 import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,15 @@ class LFUCacheHiddenTest {
 
     private final List<String> lines = new ArrayList<>();
 
+    @Hint(
+            "over a long random mix, evict the key used least often, and among equals the one unused for longest; puts, updates and gets all count as uses")
     @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
     @CsvSource({"1, 3, 2000, 1", "3, 8, 10000, 2", "4, 5, 10000, 3", "64, 200, 20000, 4"})
     void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
         PolicyModel.assertAgrees(Policy.LFU, LFUCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("a key read many times must outlive a flood of keys used once")
     @Test
     void aFrequentlyReadKeySurvivesAFloodOfNewKeys() {
         LFUCache cache = new LFUCache(3, lines::add);
@@ -42,6 +46,7 @@ class LFUCacheHiddenTest {
                 .hasSize(998);
     }
 
+    @Hint("an update is a use: it raises the key's count and makes it the most recently used")
     @Test
     void tiesAfterAnUpdateGoToTheLeastRecentlyUsedKey() {
         LFUCache cache = new LFUCache(3, lines::add);

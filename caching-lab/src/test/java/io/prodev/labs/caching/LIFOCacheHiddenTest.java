@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.caching.PolicyModel.Policy;
 import io.prodev.labs.labkit.Hidden;
+import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,15 @@ class LIFOCacheHiddenTest {
 
     private final List<String> lines = new ArrayList<>();
 
+    @Hint(
+            "over a long random mix of puts, updates and gets, the key evicted must always be the one put last; an update counts as a put and a get changes nothing")
     @ParameterizedTest(name = "capacity {0}, {1} keys, {2} operations, seed {3}")
     @CsvSource({"1, 3, 2000, 1", "3, 8, 10000, 2", "4, 5, 10000, 3", "64, 200, 20000, 4"})
     void agreesWithAPlainlyCorrectModelOnRandomOperations(int capacity, int keys, int operations, long seed) {
         PolicyModel.assertAgrees(Policy.LIFO, LIFOCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("in a full cache, each new key evicts the key put just before it")
     @Test
     void eachNewKeyEvictsTheOnePutJustBefore() {
         LIFOCache cache = new LIFOCache(4, lines::add);
@@ -35,6 +39,7 @@ class LIFOCacheHiddenTest {
                 .containsExactly("DISCARD: D", "DISCARD: E", "DISCARD: F");
     }
 
+    @Hint("an update counts as a put: the updated key is the next to go")
     @Test
     void updatingTheOldestKeyMakesItTheNextVictim() {
         LIFOCache cache = new LIFOCache(4, lines::add);

@@ -119,23 +119,19 @@ public final class FeedbackMarkdown {
         }
         failures.forEach((text, failed) ->
                 appendFailures(md, failed, firstMessage.get(text).withFrames()));
-        List<String> hiddenFailed = tests.stream()
-                .filter(test -> test.hidden() && !test.passed() && test.hint() == null)
-                .map(test -> Integer.toString(hidden.number(test)))
-                .toList();
+        // Failed hidden tests by number, those with the same hint (or none) on one line.
+        Map<String, List<String>> hiddenFailed = new LinkedHashMap<>();
         tests.stream()
-                .filter(test -> test.hidden() && !test.passed() && test.hint() != null)
-                .forEach(test -> md.append("- ❌ hidden test ")
-                        .append(hidden.number(test))
-                        .append(" failed. Hint: ")
-                        .append(Markdown.inline(test.hint()))
-                        .append('\n'));
-        if (!hiddenFailed.isEmpty()) {
-            md.append("- ❌ ")
-                    .append(hiddenFailed.size() == 1 ? "hidden test " : "hidden tests ")
-                    .append(String.join(", ", hiddenFailed))
-                    .append(" failed\n");
-        }
+                .filter(test -> test.hidden() && !test.passed())
+                .forEach(test -> hiddenFailed
+                        .computeIfAbsent(test.hint() == null ? "" : test.hint(), hint -> new ArrayList<>())
+                        .add(Integer.toString(hidden.number(test))));
+        hiddenFailed.forEach((hint, numbers) -> md.append("- ❌ ")
+                .append(numbers.size() == 1 ? "hidden test " : "hidden tests ")
+                .append(String.join(", ", numbers))
+                .append(" failed")
+                .append(hint.isEmpty() ? "" : ". Hint: " + Markdown.inline(hint))
+                .append('\n'));
         if (md.charAt(md.length() - 2) != '\n') { // a list ended the section: close it with a blank line
             md.append('\n');
         }
