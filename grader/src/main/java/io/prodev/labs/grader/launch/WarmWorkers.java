@@ -2,6 +2,7 @@ package io.prodev.labs.grader.launch;
 
 import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.lab.PreparedLab;
+import io.prodev.labs.grader.testjvm.WorkerMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,8 +104,23 @@ public final class WarmWorkers implements AutoCloseable {
         }
         Optional<RunOutcome> outcome =
                 reply.resultsStand() ? outcome(reply, eventFile, hiddenEventFile) : Optional.empty();
+        if (reply.message().kind() == WorkerMessage.Kind.RETIRE) {
+            outcome = outcome.map(counted -> withNote(counted, leftBehindNote(reply.why())));
+        }
         outcome.ifPresent(counted -> warmRuns.incrementAndGet());
         return outcome;
+    }
+
+    /** What the learner reads when their code left a thread running or a JVM-wide setting changed. */
+    static String leftBehindNote(String what) {
+        return "Your code left something behind in the test JVM when its tests ended: " + what
+                + ". It cost no points, but in a real program it would leak or surprise the code that runs next.";
+    }
+
+    private static RunOutcome withNote(RunOutcome outcome, String note) {
+        List<String> notes = new ArrayList<>(outcome.notes());
+        notes.add(note);
+        return new RunOutcome(outcome.tests(), notes, outcome.incomplete());
     }
 
     /** The results a warm run streamed, when they are complete or cut by the time limit; nothing otherwise. */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What learners may know of hidden tests: that they exist, their task, and whether they passed.
@@ -18,6 +20,9 @@ public final class HiddenTests {
     private static final String REDACTED = "[hidden test]";
     /** Shorter fragments (a method called "get") would blot out ordinary words. */
     private static final int SHORTEST_FRAGMENT = 6;
+
+    /** The test class in a JUnit Jupiter unique id: {@code [class:io.prodev.labs.caching.LRUCacheHiddenTest]}. */
+    private static final Pattern CLASS_SEGMENT = Pattern.compile("\\[class:([\\w.$]+)]");
 
     private final Map<TestResult, Integer> numbers = new IdentityHashMap<>();
     private final List<String> secrets;
@@ -31,6 +36,12 @@ public final class HiddenTests {
                 addSecret(fragments, test.uniqueId());
                 addSecret(fragments, test.name());
                 addSecret(fragments, lastPart(test.name()));
+                // Its class, by full and simple name: a thread or a note may be named after it.
+                Matcher type = CLASS_SEGMENT.matcher(test.uniqueId());
+                if (type.find()) {
+                    addSecret(fragments, type.group(1));
+                    addSecret(fragments, type.group(1).substring(type.group(1).lastIndexOf('.') + 1));
+                }
             }
         }
         // Longest first, so a full name is replaced before the method name inside it.

@@ -112,6 +112,10 @@ class WarmWorkerIsolationTest {
                 .singleElement()
                 .asString()
                 .contains("system properties changed: prodev.left.behind");
+        assertThat(results.get("sets-a-property").notes())
+                .as("the learner's notes, after their code set a system property")
+                .anyMatch(note -> note.startsWith("Your code left something behind in the test JVM")
+                        && note.contains("system properties changed: prodev.left.behind"));
     }
 
     @Test
@@ -121,6 +125,12 @@ class WarmWorkerIsolationTest {
                 .singleElement()
                 .asString()
                 .contains("thread 'spinner' was still running");
+        assertThat(results.get("starts-a-spinner").notes())
+                .as("the learner's notes, after their code left a thread running")
+                .anyMatch(note -> note.contains("thread 'spinner' was still running"));
+        assertThat(results.get("reference").notes())
+                .as("the reference's notes: it leaves nothing behind")
+                .noneMatch(note -> note.startsWith("Your code left something behind"));
         assertThat(replacementsAfter.get("reference"))
                 .as("replacements after the reference, which leaves nothing")
                 .isEmpty();

@@ -215,4 +215,34 @@ class ResultsJsonTest {
                 .as("the hidden test's own name, message and output stay out")
                 .doesNotContain(HIDDEN_NAME, HIDDEN_MESSAGE, "hidden output");
     }
+
+    @Test
+    void aHiddenTestsClassNameIsScrubbedFromNotes() throws IOException {
+        SubmissionResult base = ReportFixtures.partial("frank");
+        SubmissionResult result = new SubmissionResult(
+                "frank",
+                base.lab(),
+                base.status(),
+                null,
+                List.of("Your code left something behind in the test JVM when its tests ended:"
+                        + " thread 'SecretEvictionTest-pool-1' was still running"),
+                List.of(),
+                List.of(new io.prodev.labs.grader.model.TestResult(
+                        "[engine:junit-jupiter]/[class:io.prodev.labs.caching.SecretEvictionTest]/[method:evicts()]",
+                        "SecretEvictionTest > evicts()",
+                        "3",
+                        true,
+                        TestStatus.PASS,
+                        null,
+                        "")),
+                base.tasks(),
+                15,
+                25,
+                base.gradedAt());
+
+        assertThat(write(result).get("notes").get(0).asText())
+                .as("a note naming a thread after a hidden test class")
+                .doesNotContain("SecretEvictionTest")
+                .contains("thread '[hidden test]-pool-1' was still running");
+    }
 }
