@@ -35,6 +35,9 @@ final class EventLog {
     private String running;
     private String crash;
     private boolean done;
+    /** The largest weight labkit's {@code @Weight} allows. */
+    private static final int MAX_WEIGHT = 100;
+
     private Boolean sandboxed;
     private Boolean programsBlocked;
     private final Set<String> hiddenRun = new LinkedHashSet<>();
@@ -209,10 +212,13 @@ final class EventLog {
             boolean hidden = test.path("hidden").asBoolean();
             // Only a hidden run's tests keep a hint: a visible test's own message says more.
             String hint = hidden && test.hasNonNull("hint") ? test.get("hint").asText() : null;
+            // Out of range (a typo in @Weight, or a forged event) counts as the default weight.
+            int weight = test.path("weight").asInt(1);
+            weight = weight >= 1 && weight <= MAX_WEIGHT ? weight : 1;
             if (end == null) {
                 String reason =
                         id.equals(running) ? "did not finish: " + whyUnfinished : "did not run: " + whyUnfinished;
-                results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, "", hint));
+                results.add(new TestResult(id, name, task, hidden, TestStatus.ERROR, reason, "", hint, weight));
             } else {
                 TestStatus status =
                         TestStatus.valueOf(end.path("status").asText("error").toUpperCase(Locale.ROOT));
@@ -225,7 +231,8 @@ final class EventLog {
                         status,
                         message,
                         end.path("output").asText(""),
-                        hint));
+                        hint,
+                        weight));
             }
         });
         return results;

@@ -11,6 +11,7 @@ package io.prodev.labs.grader.model;
  * @param message  the failure message, or null when it passed
  * @param output   what it printed, truncated; empty when nothing
  * @param hint     for a hidden test, the instructor's {@code @Hint} that a learner reads when it fails; else null
+ * @param weight   how much it counts within its task under partial credit (labkit's {@code @Weight}; 1 by default)
  */
 public record TestResult(
         String uniqueId,
@@ -20,7 +21,14 @@ public record TestResult(
         TestStatus status,
         String message,
         String output,
-        String hint) {
+        String hint,
+        int weight) {
+
+    public TestResult {
+        if (weight < 1) {
+            throw new IllegalArgumentException("a test's weight must be at least 1, got " + weight + " for " + name);
+        }
+    }
 
     /** A test without a hint. */
     public TestResult(
@@ -31,7 +39,7 @@ public record TestResult(
             TestStatus status,
             String message,
             String output) {
-        this(uniqueId, name, taskId, hidden, status, message, output, null);
+        this(uniqueId, name, taskId, hidden, status, message, output, null, 1);
     }
 
     public boolean passed() {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Turns test results into task points: a task earns its points when every one of its tests passed
- * (with {@code partial}, in proportion to the tests passed). A task with no tests earns nothing.
+ * (with {@code partial}, in proportion to the weight of the tests passed: labkit's {@code @Weight}, 1 by
+ * default). A task with no tests earns nothing.
  */
 public final class Scorer {
 
@@ -29,7 +30,12 @@ public final class Scorer {
         if (total == 0) {
             points = 0;
         } else if (partial) {
-            points = Math.round(100.0 * task.points() * passed / total) / 100.0;
+            int passedWeight = own.stream()
+                    .filter(TestResult::passed)
+                    .mapToInt(TestResult::weight)
+                    .sum();
+            int totalWeight = own.stream().mapToInt(TestResult::weight).sum();
+            points = Math.round(100.0 * task.points() * passedWeight / totalWeight) / 100.0;
         } else {
             points = passed == total ? task.points() : 0;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.TaskIds;
 import io.prodev.labs.labkit.TestSourceTasks;
+import io.prodev.labs.labkit.Weight;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -99,6 +100,7 @@ final class StreamingListener implements TestExecutionListener {
         TestSourceTasks.taskOf(test, TestIdentifier::getSource, plan::getParent)
                 .ifPresent(task -> event.put("task", task));
         hint(test).ifPresent(hint -> event.put("hint", hint));
+        weight(test).ifPresent(weight -> event.put("weight", weight));
         writer.write(event);
     }
 
@@ -148,6 +150,22 @@ final class StreamingListener implements TestExecutionListener {
             }
         }
         return false;
+    }
+
+    /** The test's {@code @Weight}, from its method or else its class; empty for the default. */
+    private static Optional<Integer> weight(TestIdentifier test) {
+        Optional<org.junit.platform.engine.TestSource> source = test.getSource();
+        if (source.isPresent() && source.get() instanceof MethodSource method) {
+            try {
+                Weight onMethod = method.getJavaMethod().getAnnotation(Weight.class);
+                Weight onClass = method.getJavaClass().getAnnotation(Weight.class);
+                return Optional.ofNullable(onMethod != null ? onMethod : onClass)
+                        .map(Weight::value);
+            } catch (RuntimeException notLoadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The test's {@code @Hint}, from its method or else its class. */

@@ -134,6 +134,7 @@ final class ReportFixtures {
                 TestStatus.FAIL,
                 HIDDEN_MESSAGE,
                 "hidden output: " + name,
-                hint);
+                hint,
+                1);
     }
 }

@@ -3,6 +3,7 @@ package io.prodev.labs.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.Weight;
 import org.junit.jupiter.api.Test;
 
 @Task("2")
@@ -11,6 +12,7 @@ class TallyTest {
     private final Tally tally = new Tally();
 
     @Test
+    @Weight(3) // the core rule of the task: with --partial, breaking it costs three times a detail
     void countsEachKeyApart() {
         tally.add("apple");
         tally.add("pear");
