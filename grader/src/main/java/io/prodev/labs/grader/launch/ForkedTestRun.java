@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.launch;
 
+import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.GraderException;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.testjvm.RunnerMain;
@@ -54,6 +55,9 @@ public final class ForkedTestRun {
                 // The hidden run gets a little time even when the visible one used it all: a hidden test that never
                 // ran would otherwise not be counted at all.
                 long hiddenDeadline = Math.max(deadline, System.nanoTime() + HIDDEN_RUN_MINIMUM.toNanos());
+                for (String dir : List.of("tmp", "home", "work")) { // no file of the visible run is there for it
+                    Directories.empty(workspace.resolve(dir));
+                }
                 String whyHidden = runPhase(true, scratch, workspace, classes, events, notes, hiddenDeadline);
                 if (events.unfinished(false).isEmpty()) {
                     whyUnfinished = whyHidden;

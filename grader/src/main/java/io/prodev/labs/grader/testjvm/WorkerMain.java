@@ -163,14 +163,12 @@ public final class WorkerMain {
     private void run(Path visibleEvents, Path hiddenEvents, Path learnerClasses) {
         try {
             fixtures.reset(); // nothing one submission stored in Redis (or any fixture) is there for the next
-            for (String dir : List.of("tmp", "home", "work")) {
-                Directories.empty(
-                        workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
-            }
+            emptyWorkspace();
             sandbox.takeJvmWideChanges(); // the worker's own set-up, and the last run's, already judged
             LeftBehind before = LeftBehind.snapshot();
             runTests(visibleEvents, learnerClasses, List.of(testClasses), testClasses, List.of(preloader));
             if (hiddenPreloader.any()) {
+                emptyWorkspace(); // no file of the visible run is there for the hidden one
                 runTests(
                         hiddenEvents,
                         learnerClasses,
@@ -186,6 +184,12 @@ public final class WorkerMain {
             replies.println(WorkerMessage.of(Kind.CLEAN).line());
         } catch (Throwable crash) {
             end(WorkerMessage.of(Kind.ABANDON, "the run crashed: " + crash));
+        }
+    }
+
+    private void emptyWorkspace() throws IOException {
+        for (String dir : List.of("tmp", "home", "work")) {
+            Directories.empty(workspace.resolve(dir)); // emptied, not made anew: "work" is this JVM's working folder
         }
     }
 

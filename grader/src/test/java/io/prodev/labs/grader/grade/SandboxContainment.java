@@ -7,6 +7,7 @@ import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.launch.OsSandbox;
 import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.model.SubmissionResult;
+import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.report.FeedbackMarkdown;
 import io.prodev.labs.grader.report.ResultsJson;
 import java.io.ByteArrayOutputStream;
@@ -116,6 +117,16 @@ abstract class SandboxContainment {
                         + " System.out.println(System.getProperty(\"seen\"));"
                         + " if (\"plum\".equals(key)) { throw new IllegalStateException(System.getProperty(\"seen\")); }");
 
+        // In the visible run it leaves a file in its home folder; in the hidden run, finding one fails the test.
+        SampleLabSubmissions.withStatement(
+                batch,
+                "carries-files-into-the-hidden-run",
+                "boolean inHiddenRun = StackWalker.getInstance().walk(s -> s.anyMatch(f -> f.getClassName()"
+                        + ".contains(\"Hidden\")));"
+                        + " java.nio.file.Path mark = java.nio.file.Path.of(System.getProperty(\"user.home\"), \"visible-run\");"
+                        + " try { if (!inHiddenRun) { java.nio.file.Files.writeString(mark, \"x\"); }"
+                        + " else if (java.nio.file.Files.exists(mark)) { throw new IllegalStateException(\"carried\"); } }"
+                        + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }");
         lab = SampleLab.lab();
         String previous = System.getProperty(TEST_JAVA_HOME);
         testJdk().ifPresent(home -> System.setProperty(TEST_JAVA_HOME, home.toString()));
@@ -204,6 +215,17 @@ abstract class SandboxContainment {
                     .as("results.json and feedback.md of a submission that records the frames calling it")
                     .doesNotContain(name);
         }
+    }
+
+    @Test
+    void noFileOfTheVisibleRunIsThereForTheHiddenRun() {
+        SubmissionResult result = results.get("carries-files-into-the-hidden-run");
+        assertThat(result.tests())
+                .as("the hidden tests of a submission that fails them when it finds a file its visible run left")
+                .filteredOn(TestResult::hidden)
+                .isNotEmpty()
+                .allSatisfy(test -> assertThat(test.passed()).isTrue());
+        assertThat(result.total()).as("its points").isEqualTo(result.max());
     }
 
     private void assertGraded(String id) {
