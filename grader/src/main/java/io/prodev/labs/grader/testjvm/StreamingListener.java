@@ -154,31 +154,25 @@ final class StreamingListener implements TestExecutionListener {
 
     /** The test's {@code @Weight}, from its method or else its class; empty for the default. */
     private static Optional<Integer> weight(TestIdentifier test) {
-        Optional<org.junit.platform.engine.TestSource> source = test.getSource();
-        if (source.isPresent() && source.get() instanceof MethodSource method) {
-            try {
-                Weight onMethod = method.getJavaMethod().getAnnotation(Weight.class);
-                Weight onClass = method.getJavaClass().getAnnotation(Weight.class);
-                return Optional.ofNullable(onMethod != null ? onMethod : onClass)
-                        .map(Weight::value);
-            } catch (RuntimeException notLoadable) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return annotation(test, Weight.class).map(Weight::value);
     }
 
     /** The test's {@code @Hint}, from its method or else its class. */
     private static Optional<String> hint(TestIdentifier test) {
+        return annotation(test, Hint.class).map(Hint::value);
+    }
+
+    /** An annotation of a test method, or else of its class. */
+    private static <A extends java.lang.annotation.Annotation> Optional<A> annotation(
+            TestIdentifier test, Class<A> type) {
         Optional<org.junit.platform.engine.TestSource> source = test.getSource();
         if (source.isPresent() && source.get() instanceof MethodSource method) {
             try {
-                Hint onMethod = method.getJavaMethod().getAnnotation(Hint.class);
-                Hint onClass = method.getJavaClass().getAnnotation(Hint.class);
-                return Optional.ofNullable(onMethod != null ? onMethod : onClass)
-                        .map(Hint::value);
+                A onMethod = method.getJavaMethod().getAnnotation(type);
+                return Optional.ofNullable(
+                        onMethod != null ? onMethod : method.getJavaClass().getAnnotation(type));
             } catch (RuntimeException notLoadable) {
-                return Optional.empty(); // a method JUnit cannot find again has no hint to give
+                return Optional.empty(); // a method JUnit cannot find again carries nothing to read
             }
         }
         return Optional.empty();
