@@ -30,7 +30,7 @@ public record TestResult(
         }
     }
 
-    /** A test without a hint. */
+    /** A test without a hint, of weight 1. */
     public TestResult(
             String uniqueId,
             String name,

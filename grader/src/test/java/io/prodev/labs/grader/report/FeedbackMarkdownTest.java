@@ -74,19 +74,10 @@ class FeedbackMarkdownTest {
     @Test
     void fencesLearnerTextWithMoreBackticksThanItHolds() throws IOException {
         String sneaky = "```\n# not a heading\n````\n<script>alert(1)</script>";
-        SubmissionResult base = ReportFixtures.partial("mallory");
-        SubmissionResult result = new SubmissionResult(
+        SubmissionResult result = ReportFixtures.withNotesAndTests(
                 "mallory",
-                base.lab(),
-                base.status(),
-                null,
                 List.of("*bold* [link](http://x) <b>"),
-                List.of(),
-                List.of(ReportFixtures.visible("T > t()", "0", TestStatus.FAIL, sneaky, "")),
-                base.tasks(),
-                0,
-                25,
-                base.gradedAt());
+                List.of(ReportFixtures.visible("T > t()", "0", TestStatus.FAIL, sneaky, "")));
 
         String md = write(result);
 
@@ -160,19 +151,8 @@ class FeedbackMarkdownTest {
     @Test
     void aLongMessageIsCutAndPointsToResultsJson() throws IOException {
         String longMessage = String.join("\n", java.util.Collections.nCopies(20, "line of a long message"));
-        SubmissionResult base = ReportFixtures.partial("dave");
-        SubmissionResult result = new SubmissionResult(
-                "dave",
-                base.lab(),
-                base.status(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(ReportFixtures.visible("T > t()", "0", TestStatus.FAIL, longMessage, "")),
-                base.tasks(),
-                0,
-                25,
-                base.gradedAt());
+        SubmissionResult result = ReportFixtures.withNotesAndTests(
+                "dave", List.of(), List.of(ReportFixtures.visible("T > t()", "0", TestStatus.FAIL, longMessage, "")));
 
         String md = write(result);
 
@@ -184,19 +164,8 @@ class FeedbackMarkdownTest {
 
     @Test
     void aFailedHiddenTestWithAHintShowsTheHintAndNothingElseOfIt() throws IOException {
-        SubmissionResult base = ReportFixtures.partial("erin");
-        SubmissionResult result = new SubmissionResult(
-                "erin",
-                base.lab(),
-                base.status(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")),
-                base.tasks(),
-                15,
-                25,
-                base.gradedAt());
+        SubmissionResult result = ReportFixtures.withNotesAndTests(
+                "erin", List.of(), List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")));
 
         String md = write(result);
 

@@ -62,6 +62,23 @@ final class ReportFixtures {
                 GRADED_AT);
     }
 
+    /** {@link #partial}'s result with other notes and tests: for tests of how a report shows them. */
+    static SubmissionResult withNotesAndTests(String id, List<String> notes, List<TestResult> tests) {
+        SubmissionResult base = partial(id);
+        return new SubmissionResult(
+                id,
+                base.lab(),
+                base.status(),
+                null,
+                notes,
+                List.of(),
+                tests,
+                base.tasks(),
+                base.total(),
+                base.max(),
+                base.gradedAt());
+    }
+
     /** Every test passes. */
     static SubmissionResult perfect(String id) {
         return withScores(id, GradeStatus.PASS, 5, 10, 10);

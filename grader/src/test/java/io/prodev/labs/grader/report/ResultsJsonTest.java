@@ -193,19 +193,8 @@ class ResultsJsonTest {
 
     @Test
     void aFailedHiddenTestCarriesOnlyItsHint() throws IOException {
-        SubmissionResult base = ReportFixtures.partial("erin");
-        SubmissionResult result = new SubmissionResult(
-                "erin",
-                base.lab(),
-                base.status(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")),
-                base.tasks(),
-                15,
-                25,
-                base.gradedAt());
+        SubmissionResult result = ReportFixtures.withNotesAndTests(
+                "erin", List.of(), List.of(ReportFixtures.hiddenWithHint(HIDDEN_NAME, "3", "an update is a use too")));
 
         JsonNode test = write(result).get("tests").get(0);
 
@@ -218,15 +207,10 @@ class ResultsJsonTest {
 
     @Test
     void aHiddenTestsClassNameIsScrubbedFromNotes() throws IOException {
-        SubmissionResult base = ReportFixtures.partial("frank");
-        SubmissionResult result = new SubmissionResult(
+        SubmissionResult result = ReportFixtures.withNotesAndTests(
                 "frank",
-                base.lab(),
-                base.status(),
-                null,
                 List.of("Your code left something behind in the test JVM when its tests ended:"
                         + " thread 'SecretEvictionTest-pool-1' was still running"),
-                List.of(),
                 List.of(new io.prodev.labs.grader.model.TestResult(
                         "[engine:junit-jupiter]/[class:io.prodev.labs.caching.SecretEvictionTest]/[method:evicts()]",
                         "SecretEvictionTest > evicts()",
@@ -234,11 +218,7 @@ class ResultsJsonTest {
                         true,
                         TestStatus.PASS,
                         null,
-                        "")),
-                base.tasks(),
-                15,
-                25,
-                base.gradedAt());
+                        "")));
 
         assertThat(write(result).get("notes").get(0).asText())
                 .as("a note naming a thread after a hidden test class")
