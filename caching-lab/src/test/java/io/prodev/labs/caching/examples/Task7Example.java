@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
@@ -27,7 +28,8 @@ public final class Task7Example {
         // tag::example[]
         try (RedisClient redis = RedisClient.create(redisUrl)) {
             PropertyService service = new PropertyService(new PropertyRepository(databaseFile), redis);
-            redis.sendCommand(Protocol.Command.CONFIG, "RESETSTAT"); // INFO counters from zero
+            // CONFIG RESETSTAT: the INFO counters start from zero
+            redis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add("RESETSTAT"));
 
             Property loft = service.createProperty(Property.unsaved(
                     "Sunny loft",

@@ -9,6 +9,7 @@ import io.prodev.labs.labkit.redis.RedisTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
@@ -65,7 +66,7 @@ class CacheMetricsTest {
     @Test
     void countsOneMissThenOneHitForTwoReadsOfTheCachedList(RedisClient redis) {
         PropertyService service = new PropertyService(new PropertyRepository(dir.resolve("listings.db")), redis);
-        redis.sendCommand(Protocol.Command.CONFIG, Protocol.Keyword.RESETSTAT.name());
+        redis.executeCommand(new CommandArguments(Protocol.Command.CONFIG).add(Protocol.Keyword.RESETSTAT));
 
         service.getAllProperties();
         service.getAllProperties();

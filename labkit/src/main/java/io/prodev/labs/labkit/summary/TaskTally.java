@@ -1,23 +1,25 @@
 package io.prodev.labs.labkit.summary;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /** How the tests of one task went. Not thread-safe: the listener guards it. */
 final class TaskTally {
 
     private int passed;
     private int total;
-    private final List<String> notPassed = new ArrayList<>();
+    private String firstProblem;
 
     void passed() {
         passed++;
         total++;
     }
 
-    void notPassed(String testName) {
+    /** @param why what went wrong, in one line ("first failure: ...", "skipped: ..."); the first one is kept */
+    void notPassed(String why) {
         total++;
-        notPassed.add(testName);
+        if (firstProblem == null) {
+            firstProblem = why;
+        }
     }
 
     int passedCount() {
@@ -28,8 +30,9 @@ final class TaskTally {
         return total;
     }
 
-    List<String> notPassedNames() {
-        return List.copyOf(notPassed);
+    /** What went wrong first, for a task that does not pass. */
+    Optional<String> firstProblem() {
+        return Optional.ofNullable(firstProblem);
     }
 
     boolean isPassing() {

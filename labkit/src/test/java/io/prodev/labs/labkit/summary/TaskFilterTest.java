@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.prodev.labs.labkit.TaskFilter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 class TaskFilterTest {
+
+    @TempDir
+    Path classPathRoot;
 
     @AfterEach
     void clearProperty() {
@@ -37,8 +42,48 @@ class TaskFilterTest {
     }
 
     @Test
+    void runsTheTestsOfEveryTaskOfACommaList() {
+        System.setProperty(TaskFilter.PROPERTY, " 2 , 1 ");
+
+        assertThat(testsRun())
+                .as("-Dtask=\" 2 , 1 \": the 4 tests of task 1 and the 2 of task 2")
+                .isEqualTo(6);
+    }
+
+    @Test
     void runsEverythingWithoutTheProperty() {
         assertThat(testsRun()).as("all six sample tests").isEqualTo(6);
+    }
+
+    @Test
+    void runsNothingWhenAnIdIsNoTaskOfTheLab() {
+        System.setProperty(TaskFilter.PROPERTY, "1,99");
+
+        long run = CatalogueOnClassPath.with(classPathRoot, CatalogueOnClassPath.SAMPLE_LAB, TaskFilterTest::testsRun);
+
+        assertThat(run)
+                .as("-Dtask=1,99 in a lab without task 99: not even task 1's tests run, the build fails instead")
+                .isZero();
+    }
+
+    @Test
+    void runsNothingForAnIdThatIsNotANumber() {
+        System.setProperty(TaskFilter.PROPERTY, "abc");
+
+        long run = CatalogueOnClassPath.with(classPathRoot, CatalogueOnClassPath.SAMPLE_LAB, TaskFilterTest::testsRun);
+
+        assertThat(run).as("-Dtask=abc runs no test").isZero();
+    }
+
+    @Test
+    void runsTheNamedTasksWhenEveryIdIsATaskOfTheLab() {
+        System.setProperty(TaskFilter.PROPERTY, "2");
+
+        long run = CatalogueOnClassPath.with(classPathRoot, CatalogueOnClassPath.SAMPLE_LAB, TaskFilterTest::testsRun);
+
+        assertThat(run)
+                .as("-Dtask=2 with the catalogue on the class path: task 2's two tests")
+                .isEqualTo(2);
     }
 
     private static long testsRun() {
