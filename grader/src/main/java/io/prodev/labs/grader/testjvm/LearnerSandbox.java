@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * <p>It is a SecurityManager, which Java 17 to 23 still run. On a JDK without one the runner goes on
  * unsandboxed and says so in its events.
  */
+@SuppressWarnings(
+        "removal") // the SecurityManager is the sandbox JDK 17 to 23 offer; NoPrograms and bubblewrap cover later JDKs
 final class LearnerSandbox extends SecurityManager {
 
     private volatile String learnerClasses;
@@ -72,7 +74,6 @@ final class LearnerSandbox extends SecurityManager {
     }
 
     /** Puts this sandbox in charge; false on a JDK that no longer runs a SecurityManager. */
-    @SuppressWarnings("removal") // the SecurityManager is the sandbox Java 17 offers
     boolean install() {
         try {
             System.setSecurityManager(this);
