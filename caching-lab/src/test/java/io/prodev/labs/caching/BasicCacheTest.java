@@ -3,6 +3,7 @@ package io.prodev.labs.caching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.Weight;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -14,6 +15,7 @@ class BasicCacheTest {
     private final List<String> lines = new ArrayList<>();
     private final BasicCache cache = new BasicCache(lines::add);
 
+    @Weight(2) // what a cache does: weighs twice what printCache's format does
     @Test
     void returnsWhatWasPut() {
         cache.put("A", "Hello");
@@ -23,6 +25,7 @@ class BasicCacheTest {
         assertThat(cache.get("B")).as("get(\"B\") after put(\"B\", \"World\")").isEqualTo("World");
     }
 
+    @Weight(2) // what a cache does: weighs twice what printCache's format does
     @Test
     void replacesTheItemOfAnExistingKey() {
         cache.put("A", "Hello");
@@ -33,6 +36,7 @@ class BasicCacheTest {
                 .isEqualTo("Street");
     }
 
+    @Weight(2) // what a cache does: weighs twice what printCache's format does
     @Test
     void keepsEveryItemBecauseItHasNoLimit() {
         for (int i = 0; i < 100; i++) {
@@ -49,6 +53,7 @@ class BasicCacheTest {
                 .isEmpty();
     }
 
+    @Weight(2) // what a cache does: weighs twice what printCache's format does
     @Test
     void returnsNullForAMissingKeyOrANullKey() {
         cache.put("A", "Hello");
@@ -57,6 +62,7 @@ class BasicCacheTest {
         assertThat(cache.get(null)).as("get(null)").isNull();
     }
 
+    @Weight(2) // what a cache does: weighs twice what printCache's format does
     @Test
     void ignoresAPutWithANullKeyOrANullItem() {
         cache.put(null, "Hello");

@@ -3,6 +3,7 @@ package io.prodev.labs.caching.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.Weight;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class PropertyServiceTest {
         this.service = new PropertyService(repository, redis);
     }
 
+    @Weight(10) // the task is a cache for an hour: with --partial, no TTL must cost more than a detail
     @Test
     void firstGetReadsTheDatabaseAndCachesTheListForAnHour() {
         Property loft = repository.insert(Listings.loft());
