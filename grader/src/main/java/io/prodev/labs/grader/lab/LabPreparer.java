@@ -138,7 +138,7 @@ public final class LabPreparer {
     }
 
     /** The folder or jar this class was loaded from: the forked runner's classes come from here too. */
-    private static Path runnerClasses() {
+    public static Path runnerClasses() {
         try {
             return Path.of(LabPreparer.class
                     .getProtectionDomain()

@@ -1,5 +1,6 @@
 package io.prodev.labs.grader.report;
 
+import io.prodev.labs.grader.starter.SolutionStripper;
 import io.prodev.labs.labkit.catalogue.LabCatalogue;
 import io.prodev.labs.labkit.catalogue.LabTask;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class LearnerCode {
     /** What the starter's stubs throw (the grader's SolutionStripper writes them). */
     private static final String STARTER_EXCEPTION = "java.lang.UnsupportedOperationException: Task ";
 
-    private static final String NOT_IMPLEMENTED = "): not implemented yet";
+    private static final String NOT_IMPLEMENTED = ")" + SolutionStripper.NOT_IMPLEMENTED;
 
     private final Map<String, String> taskByFile = new LinkedHashMap<>();
     private final List<String> classNames = new ArrayList<>();

@@ -23,6 +23,9 @@ public final class SolutionStripper {
     private static final Pattern IMPORT =
             Pattern.compile("^\\s*import\\s+(?:static\\s+)?[\\w$.]*?([\\w$]+|\\*)\\s*;\\s*\r?$");
 
+    /** How the message of a stub's throw ends ("Task 3 (LRUCache): not implemented yet"); reports look for it. */
+    public static final String NOT_IMPLEMENTED = ": not implemented yet";
+
     private SolutionStripper() {}
 
     /**
@@ -148,7 +151,7 @@ public final class SolutionStripper {
         if (region.remove() || !region.stubs().isEmpty() || !java) {
             return region.stubs();
         }
-        String message = "Task " + task.id() + " (" + task.title() + "): not implemented yet";
+        String message = "Task " + task.id() + " (" + task.title() + ")" + NOT_IMPLEMENTED;
         return List.of(region.indent() + "throw new UnsupportedOperationException(\"" + javaStringContent(message)
                 + "\");" + region.eol());
     }

@@ -12,10 +12,8 @@ import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.report.BatchReport;
 import io.prodev.labs.grader.report.JsonFiles;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,25 +73,12 @@ class GoldenResultsTest {
         SampleLabSubmissions.reference(batch, "all-pass");
         withStatement(batch, "compile-error", "int broken = ;");
         withStatement(batch, "system-exit", "if (key != null) { System.exit(3); }");
-        withStatement(batch, "timeout", "while (System.nanoTime() > 0) { Thread.onSpinWait(); }");
+        withStatement(batch, "timeout", SampleLabSubmissions.LOOPS_FOREVER);
         // An OutOfMemoryError ends a JUnit run: the JVM's crash the grader recovers from.
-        withStatement(
-                batch,
-                "crash",
-                "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
-                        + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }");
+        withStatement(batch, "crash", SampleLabSubmissions.RUNS_OUT_OF_MEMORY);
 
         RunLimits limits = new RunLimits(Duration.ofSeconds(5), Duration.ofSeconds(240), 128, 2_000);
-        List<Path> submissions;
-        try (var entries = Files.list(batch)) {
-            submissions = entries.sorted().toList();
-        }
-        List<SubmissionResult> results = new BatchGrader(
-                        SampleLab.lab(),
-                        new GradeOptions(limits, false, false, false),
-                        2,
-                        new PrintStream(new ByteArrayOutputStream()))
-                .grade(submissions);
+        List<SubmissionResult> results = SampleLabSubmissions.gradeBatch(batch, limits);
         out = dir.resolve("out");
         BatchReport.write(SampleLab.lab().catalogue(), results, out);
     }

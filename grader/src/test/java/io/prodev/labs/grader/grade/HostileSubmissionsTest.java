@@ -11,9 +11,7 @@ import io.prodev.labs.grader.model.GradeStatus;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TaskScore;
 import io.prodev.labs.grader.model.TestResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,13 +46,9 @@ class HostileSubmissionsTest {
         SampleLabSubmissions.reference(batch, "reference");
         SampleLabSubmissions.reference(batch, "reference-again");
         withStatement(batch, "compile-error", "int broken = ;");
-        withStatement(batch, "infinite-loop", "while (System.nanoTime() > 0) { Thread.onSpinWait(); }");
+        withStatement(batch, "infinite-loop", SampleLabSubmissions.LOOPS_FOREVER);
         withStatement(batch, "system-exit", "if (key != null) { System.exit(3); }");
-        withStatement(
-                batch,
-                "out-of-memory",
-                "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
-                        + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }");
+        withStatement(batch, "out-of-memory", SampleLabSubmissions.RUNS_OUT_OF_MEMORY);
         withStatement(batch, "stack-overflow", "if (key != null) { return count(key); }");
         withStatement(
                 batch,
@@ -98,14 +92,8 @@ class HostileSubmissionsTest {
         PreparedLab lab = SampleLab.lab();
         // 5 s per test: the sample lab's tests take milliseconds, and the infinite loop times out sooner.
         RunLimits limits = new RunLimits(Duration.ofSeconds(5), Duration.ofSeconds(240), 128, 2_000);
-        List<Path> submissions;
-        try (var entries = Files.list(batch)) {
-            submissions = entries.sorted().toList();
-        }
-        PrintStream progress = new PrintStream(new ByteArrayOutputStream());
-        results = new BatchGrader(lab, new GradeOptions(limits, false, false, false), 2, progress)
-                .grade(submissions).stream()
-                        .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
+        results = SampleLabSubmissions.gradeBatch(batch, limits).stream()
+                .collect(Collectors.toMap(SubmissionResult::submissionId, Function.identity()));
     }
 
     @Test

@@ -154,7 +154,7 @@ final class SampleLab {
                 testClasses,
                 classpath,
                 mainLibraries,
-                runnerClasses());
+                LabPreparer.runnerClasses());
     }
 
     /** The lab's folder among this JVM's test resources (grader/target/test-classes/sample-lab). */
@@ -199,19 +199,6 @@ final class SampleLab {
         }
         Matcher jar = JAR_NAME.matcher(entry.getFileName().toString());
         return jar.matches() ? jar.group(1) : "";
-    }
-
-    /** Where the grader's own classes are: the test JVMs start the runner from there, as LabPreparer says. */
-    private static Path runnerClasses() {
-        try {
-            return Path.of(LabPreparer.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the grader's own classes", e);
-        }
     }
 
     private static List<Path> javaFiles(Path dir, java.util.function.Predicate<Path> wanted) throws IOException {

@@ -1,8 +1,11 @@
 package io.prodev.labs.grader.grade;
 
+import io.prodev.labs.grader.launch.RunLimits;
 import io.prodev.labs.grader.model.SubmissionResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,28 @@ final class SampleLabSubmissions {
     /** The method {@link #withStatement} breaks: it returns an int, and its parameter is {@code key}. */
     static final String COUNT = "public int count(String key) {";
 
+    /** Statements for {@link #withStatement}: a test that never ends, and one that brings its JVM down. */
+    static final String LOOPS_FOREVER = "while (System.nanoTime() > 0) { Thread.onSpinWait(); }";
+
+    static final String RUNS_OUT_OF_MEMORY =
+            "if (key != null) { java.util.List<long[]> hog = new java.util.ArrayList<>();"
+                    + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); } }";
+
     private SampleLabSubmissions() {}
+
+    /** Every folder and .zip in {@code batchDir}, in name order, graded together as {@code grade --batch} does. */
+    static List<SubmissionResult> gradeBatch(Path batchDir, RunLimits limits) throws IOException {
+        List<Path> submissions;
+        try (var entries = Files.list(batchDir)) {
+            submissions = entries.sorted().toList();
+        }
+        return new BatchGrader(
+                        SampleLab.lab(),
+                        new GradeOptions(limits, false, false, false),
+                        2,
+                        new PrintStream(new ByteArrayOutputStream()))
+                .grade(submissions);
+    }
 
     /**
      * A learner-edition shaped folder {@code batchDir/id/sample-lab/...} holding the reference's learner files

@@ -10,9 +10,7 @@ import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.grader.model.TestResult;
 import io.prodev.labs.grader.report.FeedbackMarkdown;
 import io.prodev.labs.grader.report.ResultsJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -132,14 +130,7 @@ abstract class SandboxContainment {
         testJdk().ifPresent(home -> System.setProperty(TEST_JAVA_HOME, home.toString()));
         try {
             RunLimits limits = new RunLimits(Duration.ofSeconds(10), Duration.ofSeconds(240), 256, 4_000);
-            List<Path> submissions;
-            try (var entries = Files.list(batch)) {
-                submissions = entries.sorted().toList();
-            }
-            PrintStream progress = new PrintStream(new ByteArrayOutputStream());
-            for (SubmissionResult result : new BatchGrader(
-                            lab, new GradeOptions(limits, false, false, false), 2, progress)
-                    .grade(submissions)) {
+            for (SubmissionResult result : SampleLabSubmissions.gradeBatch(batch, limits)) {
                 results.put(result.submissionId(), result);
                 Path report = Files.createDirectories(dir.resolve("reports").resolve(result.submissionId()));
                 ResultsJson.write(result, report.resolve("results.json"));
