@@ -26,6 +26,13 @@ class FIFOCacheHiddenTest {
         PolicyModel.assertAgrees(Policy.FIFO, FIFOCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("every get and put must be O(1): on a cache of 16 times more keys, each must take about as long")
+    @Test
+    void everyGetAndPutTakesConstantTime() {
+        ScalingCheck.assertConstantTimePerOperation(
+                "FIFOCache", capacity -> new FIFOCache(capacity, BaseCaching.SILENT));
+    }
+
     @Hint("after many rounds of evictions, keys must still leave in the order they were first put")
     @Test
     void keepsEvictingInPutOrderAcrossManyRounds() {

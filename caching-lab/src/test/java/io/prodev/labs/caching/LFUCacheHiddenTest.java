@@ -26,6 +26,12 @@ class LFUCacheHiddenTest {
         PolicyModel.assertAgrees(Policy.LFU, LFUCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("every get and put must be O(1): on a cache of 16 times more keys, each must take about as long")
+    @Test
+    void everyGetAndPutTakesConstantTime() {
+        ScalingCheck.assertConstantTimePerOperation("LFUCache", capacity -> new LFUCache(capacity, BaseCaching.SILENT));
+    }
+
     @Hint("a key read many times must outlive a flood of keys used once")
     @Test
     void aFrequentlyReadKeySurvivesAFloodOfNewKeys() {

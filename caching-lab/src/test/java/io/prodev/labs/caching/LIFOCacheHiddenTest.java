@@ -26,6 +26,13 @@ class LIFOCacheHiddenTest {
         PolicyModel.assertAgrees(Policy.LIFO, LIFOCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("every get and put must be O(1): on a cache of 16 times more keys, each must take about as long")
+    @Test
+    void everyGetAndPutTakesConstantTime() {
+        ScalingCheck.assertConstantTimePerOperation(
+                "LIFOCache", capacity -> new LIFOCache(capacity, BaseCaching.SILENT));
+    }
+
     @Hint("in a full cache, each new key evicts the key put just before it")
     @Test
     void eachNewKeyEvictsTheOnePutJustBefore() {

@@ -26,6 +26,12 @@ class LRUCacheHiddenTest {
         PolicyModel.assertAgrees(Policy.LRU, LRUCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("every get and put must be O(1): on a cache of 16 times more keys, each must take about as long")
+    @Test
+    void everyGetAndPutTakesConstantTime() {
+        ScalingCheck.assertConstantTimePerOperation("LRUCache", capacity -> new LRUCache(capacity, BaseCaching.SILENT));
+    }
+
     @Hint("a key that is read again and again must never be the one evicted")
     @Test
     void aLongRunOfGetsKeepsTheReadKeysAlive() {

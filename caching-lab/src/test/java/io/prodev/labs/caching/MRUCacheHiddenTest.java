@@ -26,6 +26,12 @@ class MRUCacheHiddenTest {
         PolicyModel.assertAgrees(Policy.MRU, MRUCache::new, capacity, keys, operations, seed);
     }
 
+    @Hint("every get and put must be O(1): on a cache of 16 times more keys, each must take about as long")
+    @Test
+    void everyGetAndPutTakesConstantTime() {
+        ScalingCheck.assertConstantTimePerOperation("MRUCache", capacity -> new MRUCache(capacity, BaseCaching.SILENT));
+    }
+
     @Hint("on a loop over more keys than fit, evicting the most recently used key must keep most of the loop cached")
     @Test
     void aCyclicScanLargerThanTheCacheKeepsMostOfTheLoop() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -45,6 +46,8 @@ final class PolicyModel {
             this.firstPut = firstPut;
         }
     }
+
+    private static final int PRINT_EVERY = 50;
 
     private final Policy policy;
     private final int capacity;
@@ -98,6 +101,14 @@ final class PolicyModel {
         return slot.item;
     }
 
+    /** What printCache() prints for the model: every entry, sorted by key. */
+    private List<String> printed() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Current cache:");
+        new TreeMap<>(slots).forEach((key, slot) -> lines.add(key + ": " + slot.item));
+        return lines;
+    }
+
     private static String context(Policy policy, int capacity, long seed, int operation, RecentOperations recent) {
         return String.format(
                 "operation #%d on a %s cache of %d (seed %d); the last operations: %s",
@@ -107,6 +118,8 @@ final class PolicyModel {
     /**
      * Plays {@code operations} seeded random puts and gets over {@code distinctKeys} keys on a cache made
      * by {@code newCache} and on the model, asserting after each one that both returned and evicted the same.
+     * Every {@value #PRINT_EVERY} operations it also compares {@code printCache()} with the model's entries:
+     * printing is not a use, so a cache whose {@code snapshot()} counts as one goes on to evict the wrong keys.
      */
     static void assertAgrees(
             Policy policy,
@@ -141,6 +154,16 @@ final class PolicyModel {
                 if (!Objects.equals(actual, expected)) {
                     assertThat(actual)
                             .as("result of " + context(policy, capacity, seed, i, recent))
+                            .isEqualTo(expected);
+                }
+            }
+            if (i % PRINT_EVERY == PRINT_EVERY - 1) {
+                lines.clear();
+                cache.printCache();
+                List<String> expected = model.printed();
+                if (!lines.equals(expected)) {
+                    assertThat(lines)
+                            .as("printCache() after " + context(policy, capacity, seed, i, recent))
                             .isEqualTo(expected);
                 }
             }

@@ -9,6 +9,8 @@ import io.prodev.labs.labkit.redis.RedisTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
@@ -46,12 +48,13 @@ class CacheMetricsTest {
                 .isZero();
     }
 
-    @Test
-    void rejectsInfoTextWithoutTheCounters() {
-        assertThatThrownBy(() -> CacheMetrics.parse("# Stats\r\nkeyspace_misses:3\r\n"))
-                .as("parsing INFO text that has no keyspace_hits line")
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource({"keyspace_hits, keyspace_misses:3", "keyspace_misses, keyspace_hits:30"})
+    void rejectsInfoTextWithoutTheCounters(String missing, String present) {
+        assertThatThrownBy(() -> CacheMetrics.parse("# Stats\r\n" + present + "\r\n"))
+                .as("parsing INFO text that has a %s line but no %s line", present, missing)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("keyspace_hits");
+                .hasMessageContaining(missing);
     }
 
     @Test

@@ -23,4 +23,20 @@ final class Listings {
                 "Bahir Dar",
                 CREATED.plusSeconds(3600));
     }
+
+    static Property villa() {
+        return Property.unsaved(
+                "Hillside villa", "Four rooms, a view", new BigDecimal("2400.00"), "Gondar", CREATED.plusSeconds(7200));
+    }
+
+    /** The same listing at another price. */
+    static Property repriced(Property property, String price) {
+        return new Property(
+                property.id(),
+                property.title(),
+                property.description(),
+                new BigDecimal(price),
+                property.location(),
+                property.createdAt());
+    }
 }

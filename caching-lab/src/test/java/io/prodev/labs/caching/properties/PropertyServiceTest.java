@@ -7,9 +7,12 @@ import io.prodev.labs.labkit.Weight;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
 
 @Task("7")
@@ -129,6 +132,46 @@ class PropertyServiceTest {
         assertThat(service.getAllProperties())
                 .as("getAllProperties() after deleting the loft")
                 .containsExactly(cottage);
+    }
+
+    /**
+     * Another visitor can load the page while a listing is being written. Here the repository runs that reader
+     * at the worst moment a correct service allows, just before the database changes. If the key was deleted
+     * before the write instead of after it, this reader finds no key, reads the old list and caches it again
+     * for an hour.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"createProperty", "updateProperty", "deleteProperty"})
+    void aReaderJustBeforeTheDatabaseWriteCannotLeaveTheOldListCached(String write) {
+        Property loft = repository.insert(Listings.loft());
+        Property cottage = repository.insert(Listings.cottage());
+        service.getAllProperties();
+        repository.beforeEachWrite(service::getAllProperties);
+
+        List<Property> expected = switch (write) {
+            case "createProperty" -> {
+                Property villa = service.createProperty(Listings.villa());
+                yield List.of(loft, cottage, villa);
+            }
+            case "updateProperty" -> {
+                Property cheaper = Listings.repriced(loft, "999.00");
+                service.updateProperty(cheaper);
+                yield List.of(cheaper, cottage);
+            }
+            case "deleteProperty" -> {
+                service.deleteProperty(loft.id());
+                yield List.of(cottage);
+            }
+            default -> throw new IllegalArgumentException(write);
+        };
+        repository.beforeEachWrite(() -> {});
+
+        assertThat(service.getAllProperties())
+                .as(
+                        "getAllProperties() after %s(), when another getAllProperties() ran just before the database "
+                                + "write (write the database first, then DEL %s)",
+                        write, KEY)
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -79,4 +79,13 @@ class PropertyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("title");
     }
+
+    @ParameterizedTest(name = "location \"{0}\" is rejected")
+    @ValueSource(strings = {"", "   "})
+    void rejectsABlankLocation(String location) {
+        assertThatThrownBy(() -> listing("Loft", "10.00", location))
+                .as("a Property with the blank location \"%s\" must be rejected, naming the field", location)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("location");
+    }
 }
