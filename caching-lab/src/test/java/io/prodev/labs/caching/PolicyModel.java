@@ -101,12 +101,11 @@ final class PolicyModel {
         return slot.item;
     }
 
-    /** What printCache() prints for the model: every entry, sorted by key. */
-    private List<String> printed() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Current cache:");
-        new TreeMap<>(slots).forEach((key, slot) -> lines.add(key + ": " + slot.item));
-        return lines;
+    /** The model's entries, sorted by key: what snapshot() must hold. */
+    private Map<String, Object> entries() {
+        Map<String, Object> entries = new TreeMap<>();
+        slots.forEach((key, slot) -> entries.put(key, slot.item));
+        return entries;
     }
 
     private static String context(Policy policy, int capacity, long seed, int operation, RecentOperations recent) {
@@ -118,8 +117,10 @@ final class PolicyModel {
     /**
      * Plays {@code operations} seeded random puts and gets over {@code distinctKeys} keys on a cache made
      * by {@code newCache} and on the model, asserting after each one that both returned and evicted the same.
-     * Every {@value #PRINT_EVERY} operations it also compares {@code printCache()} with the model's entries:
-     * printing is not a use, so a cache whose {@code snapshot()} counts as one goes on to evict the wrong keys.
+     * Every {@value #PRINT_EVERY} operations it also reads {@code snapshot()} (what printCache() prints) and
+     * compares it with the model's entries: reading it is not a use, so a cache whose {@code snapshot()} counts
+     * as one goes on to evict the wrong keys. It calls the policy's own snapshot(), not task 0's printCache(),
+     * so that a task's tests never depend on another task's code.
      */
     static void assertAgrees(
             Policy policy,
@@ -158,12 +159,11 @@ final class PolicyModel {
                 }
             }
             if (i % PRINT_EVERY == PRINT_EVERY - 1) {
-                lines.clear();
-                cache.printCache();
-                List<String> expected = model.printed();
-                if (!lines.equals(expected)) {
-                    assertThat(lines)
-                            .as("printCache() after " + context(policy, capacity, seed, i, recent))
+                Map<String, Object> entries = new TreeMap<>(cache.snapshot());
+                Map<String, Object> expected = model.entries();
+                if (!entries.equals(expected)) {
+                    assertThat(entries)
+                            .as("snapshot() after " + context(policy, capacity, seed, i, recent))
                             .isEqualTo(expected);
                 }
             }

@@ -42,9 +42,9 @@ final class ScalingCheck {
 
     private static final int OPERATIONS_PER_RUN = 20_000;
     private static final int CHUNK = 500;
-    private static final long WARM_UP_MILLIS = 300;
+    private static final long WARM_UP_MILLIS = 100;
     private static final int MIN_WARM_UP_RUNS = 3;
-    private static final int MEASURED_RUNS = 10;
+    private static final int MEASURED_RUNS = 6;
     private static final long RUN_BUDGET_MILLIS = 50;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
