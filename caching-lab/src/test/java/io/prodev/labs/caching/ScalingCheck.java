@@ -21,12 +21,17 @@ import java.util.function.IntFunction;
  *       caches alike and only the size of the cache an operation works on differs. (Timing one small cache
  *       against one large cache instead measures the memory hierarchy: a correct LRU then comes out 2 to 5
  *       times slower on the large one.)</li>
- *   <li><b>Warm-up first</b>: at least {@value #WARM_UP_MILLIS} ms of untimed runs of both sides, so the JIT has
- *       compiled the cache's code before anything is timed, even when the compiler threads wait for a core.</li>
+ *   <li><b>Warm-up first</b>: untimed runs of both sides, so the JIT has compiled the cache's code before
+ *       anything is timed.</li>
  *   <li><b>CPU time of the test thread</b>, not wall time: while another process or a garbage collection holds
  *       the core, the thread's clock stops.</li>
- *   <li><b>Best of {@value #MEASURED_RUNS} runs per side, the two sides taking turns</b>: a disturbance only
- *       ever makes a run slower, so the fastest run of each side is the least disturbed one.</li>
+ *   <li><b>Best of several runs per side, the two sides taking turns</b>: a disturbance only ever makes a run
+ *       slower, so the fastest run of each side is the least disturbed one.</li>
+ *   <li><b>Longer only when needed</b>: a first, short attempt (a few warm-up runs, best of
+ *       {@value #FIRST_MEASURED_RUNS}) settles almost every correct cache in a few milliseconds. Only a ratio over
+ *       the limit earns more attempts, each with a settled heap, a longer warm-up and more runs; the check fails
+ *       only if every attempt does. A correct cache that met a disturbance in the first attempt passes in a later
+ *       one; a cache that scans its keys fails them all, as each attempt measures the same growth.</li>
  *   <li><b>A ratio, not a time</b>: a slow or loaded machine slows both sides alike. The limit,
  *       {@value #MAX_RATIO}, is 2.7 times the most a correct cache reached and well under what a scan costs.</li>
  *   <li>Each run stops after {@value #RUN_BUDGET_MILLIS} ms, whatever it did by then, so a cache that scans fails
@@ -40,11 +45,14 @@ final class ScalingCheck {
     /** The most the time per operation may grow from {@link #SMALL} to {@link #LARGE} keys per cache. */
     static final double MAX_RATIO = 3.0;
 
-    private static final int OPERATIONS_PER_RUN = 20_000;
+    private static final int OPERATIONS_PER_RUN = 5_000;
     private static final int CHUNK = 500;
-    private static final long WARM_UP_MILLIS = 100;
+    private static final int FIRST_MEASURED_RUNS = 3;
+    /** Per attempt: the least warm-up time before it measures, and how many runs of each side it measures. */
+    private static final long[] WARM_UP_MILLIS = {0, 100, 300};
+
+    private static final int[] MEASURED_RUNS = {FIRST_MEASURED_RUNS, 6, 10};
     private static final int MIN_WARM_UP_RUNS = 3;
-    private static final int MEASURED_RUNS = 6;
     private static final long RUN_BUDGET_MILLIS = 50;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -72,24 +80,43 @@ final class ScalingCheck {
         }
     }
 
-    /** Measures how the time per get and put grows from {@link #SMALL} to {@link #LARGE} keys per cache. */
+    /**
+     * Measures how the time per get and put grows from {@link #SMALL} to {@link #LARGE} keys per cache: attempts
+     * until one comes under {@link #MAX_RATIO}, and returns the best attempt.
+     */
     static Result measure(IntFunction<BaseCaching> newCache) {
         Workload small = new Workload(newCache, SMALL, LARGE / SMALL);
         Workload large = new Workload(newCache, LARGE, 1);
-        // Settle the heap now: a collection during a run would move the caches' objects about.
-        System.gc();
-        long warmUpEnd = System.nanoTime() + WARM_UP_MILLIS * 1_000_000;
+        Result best = null;
+        for (int attempt = 0; attempt < MEASURED_RUNS.length; attempt++) {
+            if (attempt > 0) {
+                // Settle the heap: a collection during a run would move the caches' objects about.
+                System.gc();
+            }
+            Result result = attempt(small, large, WARM_UP_MILLIS[attempt], MEASURED_RUNS[attempt]);
+            if (best == null || result.ratio() < best.ratio()) {
+                best = result;
+            }
+            if (best.ratio() < MAX_RATIO) {
+                break;
+            }
+        }
+        sink = small.hits + large.hits;
+        return best;
+    }
+
+    private static Result attempt(Workload small, Workload large, long warmUpMillis, int measuredRuns) {
+        long warmUpEnd = System.nanoTime() + warmUpMillis * 1_000_000;
         for (int i = 0; i < MIN_WARM_UP_RUNS || System.nanoTime() < warmUpEnd; i++) {
             small.nanosPerOperation();
             large.nanosPerOperation();
         }
         double bestSmall = Double.MAX_VALUE;
         double bestLarge = Double.MAX_VALUE;
-        for (int i = 0; i < MEASURED_RUNS; i++) {
+        for (int i = 0; i < measuredRuns; i++) {
             bestSmall = Math.min(bestSmall, small.nanosPerOperation());
             bestLarge = Math.min(bestLarge, large.nanosPerOperation());
         }
-        sink = small.hits + large.hits;
         return new Result(bestSmall, bestLarge);
     }
 
@@ -101,13 +128,13 @@ final class ScalingCheck {
         Result result = measure(newCache);
         assertThat(result.ratio())
                 .as(
-                        "time per get/put with %,d keys per %s divided by that with %,d keys (best of %d runs: "
+                        "time per get/put with %,d keys per %s divided by that with %,d keys (best of %d attempts: "
                                 + "%.0f ns and %.0f ns); O(1) operations keep it near 1, a scan of the keys "
                                 + "makes it 5 or more",
                         LARGE,
                         cacheName,
                         SMALL,
-                        MEASURED_RUNS,
+                        MEASURED_RUNS.length,
                         result.largeNanosPerOperation(),
                         result.smallNanosPerOperation())
                 .isLessThan(MAX_RATIO);
