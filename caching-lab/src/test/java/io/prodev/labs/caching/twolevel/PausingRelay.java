@@ -1,0 +1,198 @@
+package io.prodev.labs.caching.twolevel;
+
+import io.prodev.labs.labkit.redis.RedisEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A TCP relay between the code under test and Redis that can stop one command, or its reply, halfway, until the
+ * test lets it go: the way to make a race happen every time instead of once in a thousand runs. The code under
+ * test connects to {@link #uri()}; everything it sends and receives passes through unchanged, but for the one
+ * command the test picked.
+ */
+final class PausingRelay implements AutoCloseable {
+
+    private enum Where {
+        /** Before Redis sees the command. */
+        COMMAND,
+        /** After Redis ran it, before the client reads the reply. */
+        REPLY
+    }
+
+    /** The command a test waits for, and the latches it is paused with. */
+    private record Pause(String command, Where where, CountDownLatch reached, CountDownLatch released) {
+        /** A Redis command as Jedis sends it: an array whose first bulk string is the command's name. */
+        boolean matches(byte[] bytes, int length) {
+            String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+            return text.startsWith("*") && text.contains("\r\n$" + command.length() + "\r\n" + command + "\r\n");
+        }
+    }
+
+    private final RedisEndpoint redis;
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Thread> pumps = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Pause> armed = new AtomicReference<>();
+    private volatile Pause current;
+
+    PausingRelay(RedisEndpoint redis) {
+        this.redis = redis;
+        try {
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the relay's port", e);
+        }
+        this.acceptor = new Thread(this::accept, "pausing-relay-acceptor");
+        acceptor.start();
+    }
+
+    /** Where the code under test connects instead of Redis. */
+    URI uri() {
+        return new RedisEndpoint(
+                        server.getInetAddress().getHostAddress(),
+                        server.getLocalPort(),
+                        redis.userInfo(),
+                        redis.database())
+                .uri();
+    }
+
+    /** The next {@code command} (a name as Jedis sends it, "SET") waits before Redis sees it. */
+    void pauseNextCommand(String command) {
+        arm(command, Where.COMMAND);
+    }
+
+    /** The reply to the next {@code command} ("GET") waits after Redis ran the command. */
+    void pauseReplyToNextCommand(String command) {
+        arm(command, Where.REPLY);
+    }
+
+    private void arm(String command, Where where) {
+        Pause pause = new Pause(command, where, new CountDownLatch(1), new CountDownLatch(1));
+        armed.set(pause);
+        current = pause;
+    }
+
+    /** Waits until the command picked last has reached its pause. */
+    void awaitPaused(Duration atMost) throws InterruptedException {
+        Pause pause = current;
+        if (!pause.reached().await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("no " + pause.command() + " command reached the relay within " + atMost);
+        }
+    }
+
+    /** Lets the paused command or reply go on. */
+    void release() {
+        Pause pause = current;
+        if (pause != null) {
+            pause.released().countDown();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        release();
+        closeQuietly(server);
+        sockets.forEach(PausingRelay::closeQuietly);
+        acceptor.join();
+        for (Thread pump : pumps) {
+            pump.join();
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            Socket upstream;
+            try {
+                upstream = new Socket(redis.host(), redis.port());
+            } catch (IOException e) {
+                closeQuietly(client);
+                continue;
+            }
+            sockets.add(client);
+            sockets.add(upstream);
+            AtomicReference<Pause> replyToPause = new AtomicReference<>();
+            start(() -> pump(client, upstream, (bytes, length) -> {
+                Pause pause = armed.get();
+                if (pause != null && pause.matches(bytes, length) && armed.compareAndSet(pause, null)) {
+                    if (pause.where() == Where.COMMAND) {
+                        waitFor(pause);
+                    } else {
+                        replyToPause.set(pause); // set before Redis can answer: the command is not sent yet
+                    }
+                }
+            }));
+            start(() -> pump(upstream, client, (bytes, length) -> {
+                Pause pause = replyToPause.getAndSet(null);
+                if (pause != null) {
+                    waitFor(pause);
+                }
+            }));
+        }
+    }
+
+    private void start(Runnable pump) {
+        Thread thread = new Thread(pump, "pausing-relay-pump");
+        pumps.add(thread);
+        thread.start();
+    }
+
+    /** What a pump does with each chunk before it passes it on. */
+    private interface BeforeForward {
+        void run(byte[] bytes, int length);
+    }
+
+    /** Passes bytes from one socket to the other until either closes. */
+    private static void pump(Socket from, Socket to, BeforeForward hook) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                hook.run(buffer, read);
+                out.write(buffer, 0, read);
+                out.flush();
+            }
+        } catch (IOException closed) {
+            // one side went away: close both below
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void waitFor(Pause pause) {
+        pause.reached().countDown();
+        try {
+            pause.released().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing is all that is left to do
+        }
+    }
+}
