@@ -111,7 +111,7 @@ public final class WarmWorkers implements AutoCloseable {
         return outcome;
     }
 
-    /** What the learner reads when their code left a thread running or a JVM-wide setting changed. */
+    /** What the learner reads when their code left a thread running, a socket open or a JVM-wide setting changed. */
     static String leftBehindNote(String what) {
         return "Your code left something behind in the test JVM when its tests ended: " + what
                 + ". It cost no points, but in a real program it would leak or surprise the code that runs next.";

@@ -7,6 +7,7 @@ import java.net.ResponseCache;
 import java.security.Security;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +19,17 @@ import java.util.logging.Logger;
 
 /**
  * What a warm worker's JVM looked like before a submission ran, so that afterwards it can tell what the
- * run left behind: a thread still alive (one the submission's code started, or one running it), a system
- * property, the default locale or time zone, System.out or another JVM-wide default changed. A worker whose JVM is not as it was must not run the
+ * run left behind: a thread still alive (one the submission's code started, or one running it), a socket
+ * still open (a connection or a server socket), a system property, the default locale or time zone, System.out or another JVM-wide default changed. A worker whose JVM is not as it was must not run the
  * next submission.
  */
 final class LeftBehind {
 
-    /** How long threads a run started get to end on their own (an executor winding down, say). */
+    /** How long threads and sockets a run opened get to end on their own (an executor winding down, say). */
     private static final long GRACE_MILLIS = 500;
 
     private final Set<Thread> threads;
+    private final Set<String> sockets;
     private final Map<String, String> properties;
     private final Locale locale;
     private final TimeZone timeZone;
@@ -35,11 +37,13 @@ final class LeftBehind {
 
     private LeftBehind(
             Set<Thread> threads,
+            Set<String> sockets,
             Map<String, String> properties,
             Locale locale,
             TimeZone timeZone,
             Map<String, Object> defaults) {
         this.threads = threads;
+        this.sockets = sockets;
         this.properties = properties;
         this.locale = locale;
         this.timeZone = timeZone;
@@ -49,6 +53,7 @@ final class LeftBehind {
     static LeftBehind snapshot() {
         return new LeftBehind(
                 Set.copyOf(Thread.getAllStackTraces().keySet()),
+                OpenSockets.inodes(),
                 properties(),
                 Locale.getDefault(),
                 TimeZone.getDefault(),
@@ -82,11 +87,14 @@ final class LeftBehind {
         List<String> changes = new ArrayList<>();
         long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
         List<Thread> stillRunning = runningSince();
-        while (!stillRunning.isEmpty() && System.nanoTime() < deadline) {
+        Set<String> stillOpen = openedSince();
+        while ((!stillRunning.isEmpty() || !stillOpen.isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
             stillRunning = runningSince();
+            stillOpen = openedSince();
         }
         stillRunning.forEach(thread -> changes.add("thread '" + thread.getName() + "' was still running"));
+        OpenSockets.describe(stillOpen).forEach(socket -> changes.add(socket + " was still open"));
         Map<String, String> nowProperties = properties();
         if (!nowProperties.equals(properties)) {
             List<String> keys = new ArrayList<>();
@@ -138,6 +146,13 @@ final class LeftBehind {
             }
         });
         return running;
+    }
+
+    /** Sockets opened during the run and not closed since. */
+    private Set<String> openedSince() {
+        Set<String> open = new HashSet<>(OpenSockets.inodes());
+        open.removeAll(sockets);
+        return open;
     }
 
     /** The same object, or lists of the same objects in the same order. */

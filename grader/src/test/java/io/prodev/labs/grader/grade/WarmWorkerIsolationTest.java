@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Submissions graded one after another in warm JVMs must not see each other: each gets a clean workspace, and
- * a run that leaves something in the JVM (a system property, a thread still running its code) gets the worker
+ * a run that leaves something in the JVM (a system property, a thread still running its code, a socket still
+ * open) gets the worker
  * replaced before the next submission. Each submission below is the {@link SampleLab}'s reference plus one
  * statement at the top of Tally.count; those that look for a predecessor's traces lose task 2 if they find any.
  */
@@ -66,6 +67,17 @@ class WarmWorkerIsolationTest {
                                 + ".of(\"spinner-started\"), \"x\"); } catch (java.io.IOException e) { } "
                                 + "Thread spinner = new Thread(() -> { while (true) { Thread.onSpinWait(); } }, \"spinner\"); "
                                 + "spinner.setDaemon(true); spinner.start(); }"),
+                withStatement(
+                        dir,
+                        "leaves-sockets-open",
+                        "if (" + FILE + ".notExists(" + PATH + ".of(\"sockets-opened\"))) { try { "
+                                + FILE + ".writeString(" + PATH + ".of(\"sockets-opened\"), \"x\"); "
+                                + "java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress(); "
+                                + "java.net.ServerSocket server = new java.net.ServerSocket(0, 1, loopback); "
+                                + "java.net.Socket client = new java.net.Socket(loopback, server.getLocalPort()); "
+                                // kept reachable, so that no garbage collection closes them before the check
+                                + "System.getProperties().put(\"prodev.sockets\", java.util.List.of(server, client)); "
+                                + "} catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } }"),
                 SampleLabSubmissions.reference(dir, "reference"));
 
         PreparedLab lab = SampleLab.lab();
@@ -116,6 +128,20 @@ class WarmWorkerIsolationTest {
                 .as("the learner's notes, after their code set a system property")
                 .anyMatch(note -> note.startsWith("Your code left something behind in the test JVM")
                         && note.contains("system properties changed: prodev.left.behind"));
+    }
+
+    @Test
+    void aSocketLeftOpenRetiresTheWorkerAndTheLearnerIsTold() {
+        assertThat(replacementsAfter.get("leaves-sockets-open"))
+                .as("why the worker was replaced after a run left a server socket and a connection open")
+                .singleElement()
+                .asString()
+                .containsPattern("a connection to 127\\.0\\.0\\.1:\\d+ was still open")
+                .containsPattern("a server socket on port \\d+ was still open");
+        assertThat(results.get("leaves-sockets-open").notes())
+                .as("the learner's notes, after their code left a connection open")
+                .anyMatch(note -> note.startsWith("Your code left something behind in the test JVM")
+                        && note.contains("a connection to 127.0.0.1:"));
     }
 
     @Test
