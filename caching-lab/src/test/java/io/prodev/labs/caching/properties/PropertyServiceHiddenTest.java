@@ -52,7 +52,7 @@ class PropertyServiceHiddenTest {
         Boolean cached = false;
         List<String> recent = new ArrayList<>();
 
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 100; i++) {
             int roll = random.nextInt(12);
             String context;
             if (roll < 5) {
