@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.Weight;
+import io.prodev.labs.labkit.output.StandardOutput;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -3,6 +3,7 @@ package io.prodev.labs.caching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prodev.labs.labkit.output.StandardOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -6,10 +6,9 @@ final class CallNames {
     private CallNames() {}
 
     /** @throws IllegalArgumentException naming the value, if {@code name} is null or blank */
-    static String require(String name) {
+    static void require(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name must not be null or blank, got: " + CallRendering.render(name));
         }
-        return name;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.output.StandardOutput;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +88,19 @@ class ReplayTest {
         assertThat(lines)
                 .as("lines replay printed while the second call is still running")
                 .containsExactly("slow was called 2 times:", "slow(1) -> \"one\"", "slow(2) -> ?");
+    }
+
+    @Test
+    void withoutASinkItPrintsOnStandardOutput() {
+        redis.set("length", "1");
+        redis.rpush("length:inputs", "\"Addis\"");
+        redis.rpush("length:outputs", "5");
+
+        List<String> printed = StandardOutput.linesPrintedBy(() -> Replay.replay(redis, "length"));
+
+        assertThat(printed)
+                .as("lines replay(redis, \"length\") printed on System.out")
+                .containsExactly("length was called 1 time:", "length(\"Addis\") -> 5");
     }
 
     @Test
