@@ -4,6 +4,7 @@ import io.prodev.labs.labkit.redis.RedisBackendChoice;
 import io.prodev.labs.labkit.redis.RedisBackendChooser;
 import io.prodev.labs.labkit.redis.RedisServers;
 import io.prodev.labs.labkit.redis.RunningRedis;
+import java.nio.charset.StandardCharsets;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -32,8 +33,8 @@ public final class Main {
             System.out.println("getStr(text)  = " + cache.getStr(text));
             System.out.println("getInt(price) = " + cache.getInt(price));
             System.out.println("raw(bytes)    = " + CallRendering.render(cache.raw(bytes)));
-            System.out.println(
-                    "ratio * 2     = " + cache.get(ratio, value -> Double.parseDouble(new String(value)) * 2));
+            System.out.println("ratio * 2     = "
+                    + cache.get(ratio, value -> Double.parseDouble(new String(value, StandardCharsets.US_ASCII)) * 2));
             try {
                 cache.getInt(text);
             } catch (IllegalStateException e) {
