@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.prodev.labs.labkit.Hidden;
 import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.redis.PausingRelay;
 import io.prodev.labs.labkit.redis.RedisEndpoint;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.time.Duration;

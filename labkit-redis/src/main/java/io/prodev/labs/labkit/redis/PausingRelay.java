@@ -1,6 +1,5 @@
-package io.prodev.labs.caching.twolevel;
+package io.prodev.labs.labkit.redis;
 
-import io.prodev.labs.labkit.redis.RedisEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * test connects to {@link #uri()}; everything it sends and receives passes through unchanged, but for the one
  * command the test picked.
  */
-final class PausingRelay implements AutoCloseable {
+public final class PausingRelay implements AutoCloseable {
 
     private enum Where {
         /** Before Redis sees the command. */
@@ -49,7 +48,7 @@ final class PausingRelay implements AutoCloseable {
     private final AtomicReference<Pause> armed = new AtomicReference<>();
     private volatile Pause current;
 
-    PausingRelay(RedisEndpoint redis) {
+    public PausingRelay(RedisEndpoint redis) {
         this.redis = redis;
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -61,7 +60,7 @@ final class PausingRelay implements AutoCloseable {
     }
 
     /** Where the code under test connects instead of Redis. */
-    URI uri() {
+    public URI uri() {
         return new RedisEndpoint(
                         server.getInetAddress().getHostAddress(),
                         server.getLocalPort(),
@@ -71,12 +70,12 @@ final class PausingRelay implements AutoCloseable {
     }
 
     /** The next {@code command} (a name as Jedis sends it, "SET") waits before Redis sees it. */
-    void pauseNextCommand(String command) {
+    public void pauseNextCommand(String command) {
         arm(command, Where.COMMAND);
     }
 
     /** The reply to the next {@code command} ("GET") waits after Redis ran the command. */
-    void pauseReplyToNextCommand(String command) {
+    public void pauseReplyToNextCommand(String command) {
         arm(command, Where.REPLY);
     }
 
@@ -87,15 +86,29 @@ final class PausingRelay implements AutoCloseable {
     }
 
     /** Waits until the command picked last has reached its pause. */
-    void awaitPaused(Duration atMost) throws InterruptedException {
+    public void awaitPaused(Duration atMost) throws InterruptedException {
         Pause pause = current;
         if (!pause.reached().await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("no " + pause.command() + " command reached the relay within " + atMost);
         }
     }
 
+    /**
+     * Whether the command picked last reached its pause within {@code atMost}. If it did not, the pause is called
+     * off, so a later command of that name passes: the way to test a race that a correct design may never enter
+     * (a Lua script sends no GET to pause).
+     */
+    public boolean pausedWithin(Duration atMost) throws InterruptedException {
+        Pause pause = current;
+        if (pause.reached().await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        armed.compareAndSet(pause, null);
+        return pause.reached().getCount() == 0; // it may have arrived just as the pause was called off
+    }
+
     /** Lets the paused command or reply go on. */
-    void release() {
+    public void release() {
         Pause pause = current;
         if (pause != null) {
             pause.released().countDown();
