@@ -31,12 +31,18 @@ public final class PausingRelay implements AutoCloseable {
         REPLY
     }
 
-    /** The command a test waits for, and the latches it is paused with. */
-    private record Pause(String command, Where where, CountDownLatch reached, CountDownLatch released) {
+    /** The commands a test waits for (the first of them to come is paused), and the latches it is paused with. */
+    private record Pause(List<String> commands, Where where, CountDownLatch reached, CountDownLatch released) {
         /** A Redis command as Jedis sends it: an array whose first bulk string is the command's name. */
         boolean matches(byte[] bytes, int length) {
             String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-            return text.startsWith("*") && text.contains("\r\n$" + command.length() + "\r\n" + command + "\r\n");
+            return text.startsWith("*")
+                    && commands.stream()
+                            .anyMatch(command -> text.contains("\r\n$" + command.length() + "\r\n" + command + "\r\n"));
+        }
+
+        String names() {
+            return String.join(" or ", commands);
         }
     }
 
@@ -69,18 +75,24 @@ public final class PausingRelay implements AutoCloseable {
                 .uri();
     }
 
-    /** The next {@code command} (a name as Jedis sends it, "SET") waits before Redis sees it. */
-    public void pauseNextCommand(String command) {
-        arm(command, Where.COMMAND);
+    /**
+     * The next of {@code commands} (names as Jedis sends them: "SET"; "EXPIRE", "PEXPIRE") waits before Redis sees
+     * it.
+     */
+    public void pauseNextCommand(String... commands) {
+        arm(commands, Where.COMMAND);
     }
 
-    /** The reply to the next {@code command} ("GET") waits after Redis ran the command. */
-    public void pauseReplyToNextCommand(String command) {
-        arm(command, Where.REPLY);
+    /** The reply to the next of {@code commands} ("GET") waits after Redis ran the command. */
+    public void pauseReplyToNextCommand(String... commands) {
+        arm(commands, Where.REPLY);
     }
 
-    private void arm(String command, Where where) {
-        Pause pause = new Pause(command, where, new CountDownLatch(1), new CountDownLatch(1));
+    private void arm(String[] commands, Where where) {
+        if (commands.length == 0) {
+            throw new IllegalArgumentException("name at least one command to pause");
+        }
+        Pause pause = new Pause(List.of(commands), where, new CountDownLatch(1), new CountDownLatch(1));
         armed.set(pause);
         current = pause;
     }
@@ -89,7 +101,7 @@ public final class PausingRelay implements AutoCloseable {
     public void awaitPaused(Duration atMost) throws InterruptedException {
         Pause pause = current;
         if (!pause.reached().await(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("no " + pause.command() + " command reached the relay within " + atMost);
+            throw new AssertionError("no " + pause.names() + " command reached the relay within " + atMost);
         }
     }
 

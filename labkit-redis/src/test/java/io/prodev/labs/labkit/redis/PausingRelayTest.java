@@ -47,6 +47,21 @@ class PausingRelayTest {
     }
 
     @Test
+    void pausesTheFirstToComeOfSeveralCommands(RedisClient redis, RedisEndpoint endpoint) throws Exception {
+        redis.set("k", "v");
+        try (PausingRelay relay = new PausingRelay(endpoint);
+                RedisClient relayed = RedisClient.create(relay.uri())) {
+            relay.pauseNextCommand("EXPIRE", "PEXPIRE");
+            CompletableFuture<Long> expire = CompletableFuture.supplyAsync(() -> relayed.pexpire("k", 60_000));
+            relay.awaitPaused(WAIT);
+
+            assertThat(redis.pttl("k")).as("PTTL k while its PEXPIRE is held").isEqualTo(-1);
+            relay.release();
+            assertThat(expire.get(5, TimeUnit.SECONDS)).as("PEXPIRE's reply").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPauseNoCommandReachesIsCalledOff(RedisClient redis, RedisEndpoint endpoint) throws Exception {
         try (PausingRelay relay = new PausingRelay(endpoint);
                 RedisClient relayed = RedisClient.create(relay.uri())) {
