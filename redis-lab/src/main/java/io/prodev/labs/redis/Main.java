@@ -1,10 +1,19 @@
 package io.prodev.labs.redis;
 
+import com.sun.net.httpserver.HttpServer;
 import io.prodev.labs.labkit.redis.RedisBackendChoice;
 import io.prodev.labs.labkit.redis.RedisBackendChooser;
 import io.prodev.labs.labkit.redis.RedisServers;
 import io.prodev.labs.labkit.redis.RunningRedis;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -43,6 +52,69 @@ public final class Main {
 
             System.out.println();
             Replay.replay(redis, Cache.STORE);
+
+            showWebPages(redis);
+            showRateLimiter(redis);
+            showLock(redis);
         }
+    }
+
+    /** Task 5: a page served by a small HTTP server on loopback, fetched three times, requested once. */
+    private static void showWebPages(RedisClient redis) {
+        HttpServer site;
+        try {
+            site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the demo's web server", e);
+        }
+        AtomicInteger requests = new AtomicInteger();
+        site.createContext("/listings/7", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = "<h1>Sunny loft</h1>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        site.start();
+        OkHttpClient http = new OkHttpClient();
+        try {
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/listings/7";
+            WebPages pages = new WebPages(redis, http);
+            System.out.println();
+            for (int i = 0; i < 3; i++) {
+                System.out.println("getPage       = " + pages.getPage(url));
+            }
+            System.out.println("requests made = " + requests.get() + ", " + WebPages.countKey(url) + " = "
+                    + redis.get(WebPages.countKey(url)) + ", expires in " + redis.pttl(WebPages.pageKey(url))
+                    + " ms");
+        } finally {
+            http.connectionPool().evictAll();
+            site.stop(0);
+        }
+    }
+
+    /** Task 6: a client trying five times at once, three requests a minute allowed. */
+    private static void showRateLimiter(RedisClient redis) {
+        RateLimiter limiter = new RateLimiter(redis, 3, Duration.ofMinutes(1));
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            answers.append(limiter.tryAcquire("alice") ? " allowed" : " denied");
+        }
+        System.out.println();
+        System.out.println("rate limit 3/min, alice tries 5 times:" + answers);
+    }
+
+    /** Task 7: two contenders for one lock; only the owner's token frees it. */
+    private static void showLock(RedisClient redis) {
+        DistributedLock mine = new DistributedLock(redis, "lock:payouts", Duration.ofSeconds(30));
+        DistributedLock theirs = new DistributedLock(redis, "lock:payouts", Duration.ofSeconds(30));
+        String token = mine.tryAcquire();
+        System.out.println();
+        System.out.println("lock taken with token " + token);
+        System.out.println("second contender gets " + theirs.tryAcquire() + "; release with a wrong token: "
+                + theirs.release("not-the-token"));
+        System.out.println("owner releases: " + mine.release(token) + "; second contender now gets a token: "
+                + (theirs.tryAcquire() != null));
     }
 }
