@@ -1,6 +1,7 @@
 package io.prodev.labs.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -145,6 +146,17 @@ class DistributedLockTest {
     }
 
     @Test
+    void aTtlOfOneMillisecondIsAllowed() {
+        assertThatCode(() -> new DistributedLock(redis, "lock:orders", Duration.ofMillis(1)).tryAcquire())
+                .as("new DistributedLock(redis, name, 1 ms).tryAcquire()")
+                .doesNotThrowAnyException();
+        DistributedLock lock = new DistributedLock(redis, "lock:orders", MINUTE);
+        assertThatCode(() -> lock.extend(UUID.randomUUID().toString(), Duration.ofMillis(1)))
+                .as("extend(token, 1 ms)")
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void badTokensAndTtlsAreRejected() {
         DistributedLock lock = new DistributedLock(redis, "lock:orders", MINUTE);
         String token = lock.tryAcquire();
@@ -153,6 +165,10 @@ class DistributedLockTest {
                 .as("release(\" \")")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\" \"");
+        assertThatThrownBy(() -> lock.extend(null, MINUTE))
+                .as("extend(null, 1 minute)")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null");
         assertThatThrownBy(() -> lock.extend(token, Duration.ZERO))
                 .as("extend(token, Duration.ZERO)")
                 .isInstanceOf(IllegalArgumentException.class)

@@ -130,6 +130,19 @@ class RateLimiterTest {
     }
 
     @Test
+    void aLimitOfOneInAOneMillisecondWindowIsAllowed() {
+        RateLimiter limiter = new RateLimiter(redis, 1, Duration.ofMillis(1), clock);
+
+        assertThat(tries(limiter, "alice", 2))
+                .as("two tryAcquire in one millisecond, 1 allowed per millisecond")
+                .containsExactly(true, false);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(limiter.tryAcquire("alice"))
+                .as("tryAcquire a millisecond later")
+                .isTrue();
+    }
+
+    @Test
     void aLimitBelowOneOrAnEmptyWindowIsRejected() {
         assertThatThrownBy(() -> new RateLimiter(redis, 0, MINUTE, clock))
                 .as("new RateLimiter(redis, 0, 1 minute)")

@@ -162,6 +162,15 @@ class WebPagesTest {
     }
 
     @Test
+    void aTtlOfOneMillisecondIsAllowed() {
+        server.enqueue(page("brief"));
+
+        assertThat(new WebPages(redis, http, Duration.ofMillis(1)).getPage(url))
+                .as("getPage(url) with a TTL of 1 ms")
+                .isEqualTo("brief");
+    }
+
+    @Test
     void aTtlBelowOneMillisecondIsRejected() {
         assertThatThrownBy(() -> new WebPages(redis, http, Duration.ZERO))
                 .as("new WebPages(redis, http, Duration.ZERO)")
