@@ -136,7 +136,7 @@ class AccountsHiddenTest {
     void racingTransfersForTheSameMoneyOnlyOneWins(RedisClient redis, RedisEndpoint endpoint)
             throws InterruptedException {
         try (RedisClient client = roomyClient(endpoint)) {
-            for (int round = 0; round < 5; round++) {
+            for (int round = 0; round < 10; round++) {
                 redis.flushDB();
                 redis.set("pot", "100");
                 AtomicInteger wins = new AtomicInteger();

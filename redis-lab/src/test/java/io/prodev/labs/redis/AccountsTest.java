@@ -1,7 +1,7 @@
 package io.prodev.labs.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.redis.RedisTest;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -127,34 +128,13 @@ class AccountsTest {
     void badInputIsRejectedAndChangesNothing() {
         redis.set("alice", "100");
 
-        assertThatThrownBy(() -> Accounts.transfer(redis, "alice", "bob", 0))
-                .as("transfer(alice -> bob, 0)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0");
-        assertThatThrownBy(() -> Accounts.transfer(redis, "alice", "bob", -5))
-                .as("transfer(alice -> bob, -5)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("-5");
-        assertThatThrownBy(() -> Accounts.transfer(redis, null, "bob", 1))
-                .as("transfer(null -> bob, 1)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> Accounts.transfer(redis, "alice", " ", 1))
-                .as("transfer(alice -> \" \", 1)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\" \"");
-        assertThatThrownBy(() -> Accounts.transfer(redis, "alice", null, 1))
-                .as("transfer(alice -> null, 1)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> Accounts.transfer(redis, "", "bob", 1))
-                .as("transfer(\"\" -> bob, 1)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\"\"");
-        assertThatThrownBy(() -> Accounts.transfer(redis, "alice", "alice", 10))
-                .as("transfer(alice -> alice, 10)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("alice");
+        assertRejected("transfer(alice -> bob, 0)", () -> Accounts.transfer(redis, "alice", "bob", 0), "0");
+        assertRejected("transfer(alice -> bob, -5)", () -> Accounts.transfer(redis, "alice", "bob", -5), "-5");
+        assertRejected("transfer(null -> bob, 1)", () -> Accounts.transfer(redis, null, "bob", 1), "null");
+        assertRejected("transfer(\"\" -> bob, 1)", () -> Accounts.transfer(redis, "", "bob", 1), "\"\"");
+        assertRejected("transfer(alice -> null, 1)", () -> Accounts.transfer(redis, "alice", null, 1), "null");
+        assertRejected("transfer(alice -> \" \", 1)", () -> Accounts.transfer(redis, "alice", " ", 1), "\" \"");
+        assertRejected("transfer(alice -> alice, 10)", () -> Accounts.transfer(redis, "alice", "alice", 10), "alice");
 
         assertThat(redis.get("alice"))
                 .as("GET alice after only rejected transfers")
@@ -162,5 +142,12 @@ class AccountsTest {
         assertThat(redis.exists("bob"))
                 .as("EXISTS bob after only rejected transfers")
                 .isFalse();
+    }
+
+    private static void assertRejected(String call, ThrowingCallable transfer, String named) {
+        assertThat(catchThrowable(transfer))
+                .as("%s: an IllegalArgumentException whose message names %s", call, named)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(named);
     }
 }

@@ -1,7 +1,7 @@
 package io.prodev.labs.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.redis.RedisTest;
@@ -131,17 +131,17 @@ class BulkLoadTest {
             nullKey.put("good", "1");
             nullKey.put(null, "2");
 
-            assertThatThrownBy(() -> load.getValue().accept(redis, null))
-                    .as("%s(redis, null)", name)
+            assertThat(catchThrowable(() -> load.getValue().accept(redis, null)))
+                    .as("%s(redis, null): an IllegalArgumentException naming null", name)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("null");
-            assertThatThrownBy(() -> load.getValue().accept(redis, nullValue))
-                    .as("%s of {good=1, bad=null}", name)
+            assertThat(catchThrowable(() -> load.getValue().accept(redis, nullValue)))
+                    .as("%s of {good=1, bad=null}: an IllegalArgumentException naming bad and null", name)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("bad")
                     .hasMessageContaining("null");
-            assertThatThrownBy(() -> load.getValue().accept(redis, nullKey))
-                    .as("%s of {good=1, null=2}", name)
+            assertThat(catchThrowable(() -> load.getValue().accept(redis, nullKey)))
+                    .as("%s of {good=1, null=2}: an IllegalArgumentException naming null", name)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("null");
             assertThat(redis.exists("good"))
