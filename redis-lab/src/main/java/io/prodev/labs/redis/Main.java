@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import redis.clients.jedis.RedisClient;
@@ -56,6 +58,7 @@ public final class Main {
             showWebPages(redis);
             showRateLimiter(redis);
             showLock(redis);
+            showPipelinesAndTransfers(redis);
         }
     }
 
@@ -116,5 +119,26 @@ public final class Main {
                 + theirs.release("not-the-token"));
         System.out.println("owner releases: " + mine.release(token) + "; second contender now gets a token: "
                 + (theirs.tryAcquire() != null));
+    }
+
+    /** Task 8: 5,000 SETs one by one, then pipelined; a transfer that goes through and one that is refused. */
+    private static void showPipelinesAndTransfers(RedisClient redis) {
+        Map<String, String> listings = new LinkedHashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            listings.put("listing:" + i, "Room " + i + ", Addis Ababa");
+        }
+        long start = System.nanoTime();
+        BulkLoad.loadOneByOne(redis, listings);
+        long middle = System.nanoTime();
+        BulkLoad.loadPipelined(redis, listings);
+        long end = System.nanoTime();
+        System.out.println();
+        System.out.printf(
+                "5,000 SETs: one by one %d ms, pipelined %d ms (PipelineBenchmark measures it properly)%n",
+                (middle - start) / 1_000_000, (end - middle) / 1_000_000);
+        redis.set("alice", "100");
+        System.out.println("transfer(alice -> bob, 30) = " + Accounts.transfer(redis, "alice", "bob", 30));
+        System.out.println("transfer(alice -> bob, 80) = " + Accounts.transfer(redis, "alice", "bob", 80));
+        System.out.println("alice = " + redis.get("alice") + ", bob = " + redis.get("bob"));
     }
 }
