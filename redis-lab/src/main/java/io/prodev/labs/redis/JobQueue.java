@@ -74,8 +74,9 @@ public class JobQueue {
         // The lease covers the whole wait too: it cannot run out while the worker is blocked, so a job that
         // arrives at the end of the wait lands with a worker that is still known alive.
         renew(worker, wait.plus(visibilityTimeout));
-        // BLMOVE takes seconds, and 0 would block forever: wait at least 1 ms.
-        double seconds = Math.max(1, wait.toMillis()) / 1000.0;
+        // BLMOVE takes seconds, and 0 blocks forever; Redis 6.2 also reads 0.001 as 0 (0.001 * 1000 rounds down to
+        // 0.999... ms, then to 0), so wait at least 2 ms.
+        double seconds = Math.max(2, wait.toMillis()) / 1000.0;
         String job =
                 redis.blmove(pendingKey(), processingKey(worker), ListDirection.RIGHT, ListDirection.LEFT, seconds);
         if (job != null) {

@@ -243,11 +243,11 @@ class JobQueueHiddenTest {
         }
     }
 
-    /** Two requeuers at once, on a dead worker holding 50 jobs, five times. */
+    /** Two requeuers at once, on a dead worker holding 50 jobs, ten times. */
     @Hint("two requeuers running at the same time must together move each job exactly once: none lost, none doubled")
     @Test
     void twoRequeuersAtOnceMoveEachJobOnce(RedisClient redis) throws InterruptedException {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 10; round++) {
             String name = "jobs" + round;
             JobQueue queue = new JobQueue(redis, name, LONG);
             List<String> jobs = new ArrayList<>();

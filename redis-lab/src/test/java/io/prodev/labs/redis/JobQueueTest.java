@@ -220,11 +220,11 @@ class JobQueueTest {
         rejects(() -> new JobQueue(redis, "jobs", null), "new JobQueue(redis, \"jobs\", null)", "null");
         rejects(() -> queue.push(null), "push(null)", "null");
         rejects(() -> queue.push(""), "push(\"\")", "\"\"");
-        rejects(() -> queue.take(null, WAIT), "take(null, 100 ms)", "null");
-        rejects(() -> queue.take("\t", WAIT), "take(\"\\t\", 100 ms)", "\"\\t\"");
-        rejects(() -> queue.take("w1", Duration.ZERO), "take(\"w1\", 0)", "PT0S");
-        rejects(() -> queue.take("w1", Duration.ofSeconds(-1)), "take(\"w1\", -1 s)", "PT-1S");
-        rejects(() -> queue.take("w1", null), "take(\"w1\", null)", "null");
+        rejects(() -> BlockedTakes.take(redis, queue, null, WAIT), "take(null, 100 ms)", "null");
+        rejects(() -> BlockedTakes.take(redis, queue, "\t", WAIT), "take(\"\\t\", 100 ms)", "\"\\t\"");
+        rejects(() -> BlockedTakes.take(redis, queue, "w1", Duration.ZERO), "take(\"w1\", 0)", "PT0S");
+        rejects(() -> BlockedTakes.take(redis, queue, "w1", Duration.ofSeconds(-1)), "take(\"w1\", -1 s)", "PT-1S");
+        rejects(() -> BlockedTakes.take(redis, queue, "w1", null), "take(\"w1\", null)", "null");
         rejects(() -> queue.ack(null, "a"), "ack(null, \"a\")", "null");
         rejects(() -> queue.ack("w1", " "), "ack(\"w1\", \" \")", "\" \"");
         rejects(() -> queue.heartbeat(""), "heartbeat(\"\")", "\"\"");
