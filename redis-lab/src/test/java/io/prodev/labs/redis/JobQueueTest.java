@@ -1,7 +1,7 @@
 package io.prodev.labs.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.redis.RedisTest;
@@ -237,9 +237,12 @@ class JobQueueTest {
     }
 
     private static void rejects(ThrowingCallable call, String what, String value) {
-        assertThatThrownBy(call)
-                .as(what)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(value);
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown)
+                .as("%s, which must throw an IllegalArgumentException", what)
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(thrown.getMessage())
+                .as("the message of %s's exception", what)
+                .contains(value);
     }
 }
