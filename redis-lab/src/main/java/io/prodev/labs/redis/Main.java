@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -29,7 +30,7 @@ public final class Main {
 
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         RedisBackendChoice choice = RedisBackendChooser.choose(System.getenv(), RedisServers::dockerAvailable);
         try (RunningRedis server = RedisServers.start(choice);
                 RedisClient redis = RedisClient.create(server.endpoint().uri())) {
@@ -59,6 +60,7 @@ public final class Main {
             showRateLimiter(redis);
             showLock(redis);
             showPipelinesAndTransfers(redis);
+            showJobQueue(redis);
         }
     }
 
@@ -140,5 +142,27 @@ public final class Main {
         System.out.println("transfer(alice -> bob, 30) = " + Accounts.transfer(redis, "alice", "bob", 30));
         System.out.println("transfer(alice -> bob, 80) = " + Accounts.transfer(redis, "alice", "bob", 80));
         System.out.println("alice = " + redis.get("alice") + ", bob = " + redis.get("bob"));
+    }
+
+    /** Task 9: a worker dies holding a job; once its lease expires in Redis the job goes back and is done. */
+    private static void showJobQueue(RedisClient redis) throws InterruptedException {
+        JobQueue queue = new JobQueue(redis, "demo-jobs", Duration.ofMillis(200));
+        for (String job : List.of("resize:1", "resize:2", "resize:3")) {
+            queue.push(job);
+        }
+        String first = queue.take("worker-a", Duration.ofSeconds(1));
+        queue.ack("worker-a", first);
+        String lost = queue.take("worker-b", Duration.ofSeconds(1)); // worker-b dies holding it
+        int requeued;
+        while ((requeued = queue.requeueExpired()) == 0) {
+            Thread.sleep(50); // until worker-b's lease expires in Redis
+        }
+        System.out.println();
+        System.out.printf("worker-a did %s; worker-b died holding %s; %d job requeued%n", first, lost, requeued);
+        String job;
+        while ((job = queue.take("worker-c", Duration.ofMillis(100))) != null) {
+            queue.ack("worker-c", job);
+            System.out.println("worker-c did " + job);
+        }
     }
 }
