@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.concurrency.AllAtOnce;
 import io.prodev.labs.labkit.redis.RedisTest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,29 +89,14 @@ class AccountsTest {
         redis.set("alice", "1000");
         redis.set("bob", "1000");
         AtomicInteger refused = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            boolean toBob = t % 2 == 0;
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
+        AllAtOnce.run(4, thread -> {
+            boolean toBob = thread % 2 == 0;
+            for (int i = 0; i < 50; i++) {
+                if (!Accounts.transfer(redis, toBob ? "alice" : "bob", toBob ? "bob" : "alice", 7)) {
+                    refused.incrementAndGet();
                 }
-                for (int i = 0; i < 50; i++) {
-                    if (!Accounts.transfer(redis, toBob ? "alice" : "bob", toBob ? "bob" : "alice", 7)) {
-                        refused.incrementAndGet();
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
 
         String what =
                 "4 threads at once, 2 moving 7 from alice to bob 50 times, 2 from bob to alice, 1000 each at first";

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prodev.labs.labkit.Hidden;
 import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.concurrency.AllAtOnce;
 import io.prodev.labs.labkit.redis.RedisTest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -25,26 +23,11 @@ class CallCounterHiddenTest {
     @Test
     void concurrentCallsAreAllCounted(RedisClient redis) throws InterruptedException {
         Function<Integer, Integer> square = CallCounter.counted(redis, "square", n -> n * n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < CALLS_PER_THREAD; i++) {
-                    square.apply(i);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        AllAtOnce.run(THREADS, thread -> {
+            for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                square.apply(i);
+            }
+        });
 
         assertThat(redis.get("square"))
                 .as("GET square after %d threads made %d calls each at once", THREADS, CALLS_PER_THREAD)

@@ -6,14 +6,12 @@ import io.prodev.labs.labkit.Hidden;
 import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.Weight;
+import io.prodev.labs.labkit.concurrency.AllAtOnce;
 import io.prodev.labs.labkit.redis.PausingRelay;
 import io.prodev.labs.labkit.redis.RedisEndpoint;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -121,35 +119,20 @@ class DistributedLockHiddenTest {
         AtomicInteger holders = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger acquired = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> contenders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                DistributedLock lock = new DistributedLock(redis, "lock:orders", MINUTE);
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < rounds; i++) {
-                    String token = lock.tryAcquire();
-                    if (token != null) {
-                        acquired.incrementAndGet();
-                        if (holders.incrementAndGet() > 1) {
-                            overlaps.incrementAndGet();
-                        }
-                        holders.decrementAndGet();
-                        lock.release(token);
+        AllAtOnce.run(threads, thread -> {
+            DistributedLock lock = new DistributedLock(redis, "lock:orders", MINUTE);
+            for (int i = 0; i < rounds; i++) {
+                String token = lock.tryAcquire();
+                if (token != null) {
+                    acquired.incrementAndGet();
+                    if (holders.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
                     }
+                    holders.decrementAndGet();
+                    lock.release(token);
                 }
-            });
-            thread.start();
-            contenders.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : contenders) {
-            thread.join();
-        }
+            }
+        });
         assertThat(overlaps.get())
                 .as("times two of %d threads held the lock together, in %d acquisitions", threads, acquired.get())
                 .isZero();

@@ -7,6 +7,7 @@ import io.prodev.labs.labkit.Hidden;
 import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.Weight;
+import io.prodev.labs.labkit.concurrency.AllAtOnce;
 import io.prodev.labs.labkit.redis.RedisTest;
 import io.prodev.labs.labkit.time.MutableClock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -42,28 +42,13 @@ class RateLimiterHiddenTest {
         for (int round = 0; round < ROUNDS; round++) {
             String client = "client-" + round;
             AtomicInteger allowed = new AtomicInteger();
-            CountDownLatch start = new CountDownLatch(1);
-            List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                Thread thread = new Thread(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        return;
+            AllAtOnce.run(THREADS, thread -> {
+                for (int i = 0; i < TRIES_PER_THREAD; i++) {
+                    if (limiter.tryAcquire(client)) {
+                        allowed.incrementAndGet();
                     }
-                    for (int i = 0; i < TRIES_PER_THREAD; i++) {
-                        if (limiter.tryAcquire(client)) {
-                            allowed.incrementAndGet();
-                        }
-                    }
-                });
-                thread.start();
-                threads.add(thread);
-            }
-            start.countDown();
-            for (Thread thread : threads) {
-                thread.join();
-            }
+                }
+            });
             assertThat(allowed.get())
                     .as(
                             "requests allowed when %d threads tried %d times each at once, with a limit of %d",
