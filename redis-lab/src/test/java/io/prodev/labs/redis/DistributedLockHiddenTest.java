@@ -1,6 +1,7 @@
 package io.prodev.labs.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.prodev.labs.labkit.Hidden;
 import io.prodev.labs.labkit.Hint;
@@ -11,6 +12,11 @@ import io.prodev.labs.labkit.redis.PausingRelay;
 import io.prodev.labs.labkit.redis.RedisEndpoint;
 import io.prodev.labs.labkit.redis.RedisTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +113,68 @@ class DistributedLockHiddenTest {
             assertThat(redis.pttl("lock:orders"))
                     .as("PTTL lock:orders after tryAcquire")
                     .isPositive();
+        }
+    }
+
+    @Weight(2)
+    @Hint("the lock is free, or held by the last token that took it and has not run out, released or been replaced")
+    @Test
+    void randomCallsMatchAModelOfTheLock(RedisClient redis) {
+        Random random = new Random(7);
+        List<DistributedLock> contenders = List.of(
+                new DistributedLock(redis, "lock:orders", MINUTE),
+                new DistributedLock(redis, "lock:orders", MINUTE),
+                new DistributedLock(redis, "lock:orders", MINUTE));
+        List<String> tokens = new ArrayList<>(); // every token ever handed out, the stale ones included
+        String holder = null; // the model: the token that holds the lock, or null when it is free
+        List<String> done = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            DistributedLock lock = contenders.get(random.nextInt(contenders.size()));
+            int roll = random.nextInt(10);
+            String token = tokens.isEmpty() || random.nextInt(3) == 0
+                    ? UUID.randomUUID().toString()
+                    : tokens.get(tokens.size() - 1 - random.nextInt(Math.min(3, tokens.size())));
+            boolean isHolder = token.equals(holder);
+            Object expected;
+            Object got;
+            if (roll < 4) {
+                done.add("tryAcquire");
+                got = lock.tryAcquire();
+                if (holder == null) {
+                    expected = "a new token";
+                    if (got instanceof String taken && !tokens.contains(taken)) {
+                        tokens.add(taken);
+                        holder = taken;
+                        got = expected;
+                    }
+                } else {
+                    expected = null;
+                }
+            } else if (roll < 7) {
+                done.add("release(" + (isHolder ? "the holder's token" : "another token") + ")");
+                got = lock.release(token);
+                expected = isHolder;
+                if (isHolder) {
+                    holder = null;
+                }
+            } else if (roll < 9) {
+                done.add("extend(" + (isHolder ? "the holder's token" : "another token") + ", 2 min)");
+                got = lock.extend(token, Duration.ofMinutes(2));
+                expected = isHolder;
+            } else {
+                done.add("the lock expires");
+                redis.del("lock:orders");
+                holder = null;
+                continue;
+            }
+            if (!Objects.equals(expected, got)) {
+                fail(
+                        "call %d (%s) returned %s, expected %s; the calls so far: %s",
+                        i, done.get(done.size() - 1), got, expected, done);
+            }
+            assertThat(redis.get("lock:orders"))
+                    .as("GET lock:orders after call %d; the calls so far: %s", i, done)
+                    .isEqualTo(holder);
         }
     }
 
