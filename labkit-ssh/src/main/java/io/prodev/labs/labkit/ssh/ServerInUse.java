@@ -17,8 +17,7 @@ record ServerInUse(SshEndpoint endpoint, RunningSsh started, String description)
             return new ServerInUse(
                     endpoint,
                     null,
-                    "the server " + SshFixtureVariables.HOST + " names, " + endpoint.host() + ":" + endpoint.port()
-                            + " (" + SshFixtureVariables.HOST + " is set)");
+                    "the server the SSH_FIXTURE_* variables name, at " + endpoint.host() + ":" + endpoint.port());
         }
         RunningSsh started = SshServers.start();
         return new ServerInUse(

@@ -46,6 +46,7 @@ public final class KeyFiles {
         }
         try (OutputStream out = Files.newOutputStream(privateKey.resolveSibling(privateKey.getFileName() + ".pub"))) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePublicKey(keys.getPublic(), comment, out);
+            out.write('\n'); // MINA ends the line without one; ssh-keygen and cat >> authorized_keys expect it
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot encode the public key of " + privateKey, e);
         }
