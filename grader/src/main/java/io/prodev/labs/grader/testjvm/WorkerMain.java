@@ -162,13 +162,16 @@ public final class WorkerMain {
 
     private void run(Path visibleEvents, Path hiddenEvents, Path learnerClasses) {
         try {
-            fixtures.reset(); // nothing one submission stored in Redis (or any fixture) is there for the next
             emptyWorkspace();
+            // After the workspace is emptied: a fixture that keeps files in the temporary folder (the SSH server's
+            // root and keys) makes them again. Nothing one submission stored in a fixture is there for the next.
+            fixtures.reset();
             sandbox.takeJvmWideChanges(); // the worker's own set-up, and the last run's, already judged
             LeftBehind before = LeftBehind.snapshot();
             runTests(visibleEvents, learnerClasses, List.of(testClasses), testClasses, List.of(preloader));
             if (hiddenPreloader.any()) {
                 emptyWorkspace(); // no file of the visible run is there for the hidden one
+                fixtures.reset(); // nor anything it left in a fixture
                 runTests(
                         hiddenEvents,
                         learnerClasses,

@@ -64,6 +64,24 @@ class SshFixtureTest {
     }
 
     @Test
+    void resetMakesItsFilesAgainWhenTheTemporaryFolderWasEmptied() throws Exception {
+        try (RunningFixture ssh = new SshFixture().start()) {
+            SshEndpoint endpoint =
+                    SshFixtureVariables.fromEnvironment(ssh.environment()).orElseThrow();
+            // What the grader does to a warm test JVM's temporary folder before each submission.
+            ServerState.deleteContents(endpoint.root().getParent());
+
+            ssh.reset();
+
+            assertThat(endpoint.root()).as("the root folder after reset()").isEmptyDirectory();
+            assertThat(endpoint.clientKey()).as("the client key after reset()").exists();
+            assertThat(JschClient.exec(endpoint, "echo hi"))
+                    .as("a command after reset(), logged in with the client key")
+                    .isEqualTo(new Result("hi\n", "", 0));
+        }
+    }
+
+    @Test
     void closeStopsTheServerAndItsThreadsAndDeletesItsFiles() throws Exception {
         Set<Thread> before = ThreadWatch.snapshot();
         RunningFixture ssh = new SshFixture().start();

@@ -29,15 +29,21 @@ public final class FixtureSshServer implements RunningSsh {
     private static final String HOST = "127.0.0.1";
     private static final long COMMAND_STOP_MILLIS = 2_000;
 
+    private static final String CLIENT_KEY_COMMENT = "labkit-ssh client";
+
     private final Path home;
     private final SshServer sshd;
     private final JavaCommandFactory commands;
     private final SshEndpoint endpoint;
+    /** Kept so that {@link #reset()} can write the client key again if its file was deleted. */
+    private final KeyPair clientKeys;
 
-    private FixtureSshServer(Path home, SshServer sshd, JavaCommandFactory commands, SshEndpoint endpoint) {
+    private FixtureSshServer(
+            Path home, SshServer sshd, JavaCommandFactory commands, SshEndpoint endpoint, KeyPair clientKeys) {
         this.home = home;
         this.sshd = sshd;
         this.commands = commands;
+        this.clientKeys = clientKeys;
         this.endpoint = endpoint;
     }
 
@@ -49,7 +55,8 @@ public final class FixtureSshServer implements RunningSsh {
             Path root = Files.createDirectory(home.resolve("root"));
             Path settings = Files.createDirectory(home.resolve("settings"));
             Path clientKey = Files.createDirectory(home.resolve("client")).resolve("id_ed25519");
-            KeyFiles.write(KeyFiles.newEd25519(), clientKey, "labkit-ssh client");
+            KeyPair clientKeys = KeyFiles.newEd25519();
+            KeyFiles.write(clientKeys, clientKey, CLIENT_KEY_COMMENT);
             KeyPair hostKey = KeyFiles.newEd25519(); // in memory only: the endpoint carries its public half
 
             FileRoot fileRoot = new FileRoot(root);
@@ -73,7 +80,7 @@ public final class FixtureSshServer implements RunningSsh {
             SshEndpoint endpoint = new SshEndpoint(
                     HOST, sshd.getPort(), USER, hostKey.getPublic(), fileRoot.path(), clientKey, settings, null);
             ServerState.restore(endpoint);
-            return new FixtureSshServer(home, sshd, commands, endpoint);
+            return new FixtureSshServer(home, sshd, commands, endpoint, clientKeys);
         } catch (IOException | RuntimeException e) {
             if (sshd != null) {
                 sshd.stop(true); // a server that bound its port but could not finish starting
@@ -94,9 +101,20 @@ public final class FixtureSshServer implements RunningSsh {
                 + endpoint.user() + ", root " + endpoint.root();
     }
 
+    /**
+     * Brings the server back to what a fresh one is. The grader empties the test JVM's temporary folder, where this
+     * server keeps its files, before each submission, so the folders and the client key are made again when they
+     * are gone.
+     */
     @Override
     public void reset() {
         try {
+            Files.createDirectories(endpoint.root());
+            Files.createDirectories(endpoint.settings());
+            if (!Files.exists(endpoint.clientKey())) {
+                Files.createDirectories(endpoint.clientKey().getParent());
+                KeyFiles.write(clientKeys, endpoint.clientKey(), CLIENT_KEY_COMMENT);
+            }
             ServerState.restore(endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException("could not reset " + description(), e);
