@@ -1,17 +1,22 @@
 package io.prodev.labs.ssh;
 
+import io.prodev.labs.labkit.ssh.RunningSsh;
+import io.prodev.labs.labkit.ssh.SshEndpoint;
+import io.prodev.labs.labkit.ssh.SshServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The demo: generates an ED25519 and an RSA key pair (the RSA one with a passphrase) in a temporary folder, as
- * ssh-keygen would, prints what OpenSSH would print for them, and removes the folder. The tasks that connect to a
- * server join it as they land.
+ * The demo: starts an SSH server in this JVM (labkit-ssh's, as the tests do), generates an ED25519 and an RSA key
+ * pair (the RSA one with a passphrase) as ssh-keygen would, runs commands on the server, and removes what it made.
  *
  * <p>Run it with {@code ./mvnw -q -pl ssh-lab compile exec:java}.
  */
@@ -21,21 +26,53 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         Path folder = Files.createTempDirectory("ssh-lab-demo");
-        try {
-            GeneratedKey ed25519 =
-                    KeyPairs.generate(KeyType.ED25519, folder.resolve("id_ed25519"), "demo@ssh-lab", null);
-            GeneratedKey rsa =
-                    KeyPairs.generate(KeyType.RSA, folder.resolve("id_rsa"), "demo@ssh-lab", "demo passphrase");
-            for (GeneratedKey key : new GeneratedKey[] {ed25519, rsa}) {
-                System.out.println(key.privateKey().getFileName() + " "
-                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKey())));
-                System.out.println("  ssh-keygen -l: " + key.fingerprintLine());
-                String line = Files.readString(key.publicKey()).trim();
-                System.out.println("  " + key.publicKey().getFileName() + ": " + line.substring(0, 40) + "...");
-            }
+        try (RunningSsh server = SshServers.start()) {
+            System.out.println("SSH server: " + server.description());
+            GeneratedKey key = showKeyPairs(folder);
+            showRemoteCommands(server.endpoint(), key, folder);
         } finally {
             deleteRecursively(folder);
         }
+    }
+
+    /** Task 0: two key pairs, as ssh-keygen would write them. */
+    private static GeneratedKey showKeyPairs(Path folder) throws IOException {
+        GeneratedKey ed25519 = KeyPairs.generate(KeyType.ED25519, folder.resolve("id_ed25519"), "demo@ssh-lab", null);
+        GeneratedKey rsa = KeyPairs.generate(KeyType.RSA, folder.resolve("id_rsa"), "demo@ssh-lab", "demo passphrase");
+        for (GeneratedKey key : List.of(ed25519, rsa)) {
+            System.out.println();
+            System.out.println(key.privateKey().getFileName() + " "
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKey())));
+            System.out.println("  ssh-keygen -l: " + key.fingerprintLine());
+            String line = Files.readString(key.publicKey()).trim();
+            System.out.println("  " + key.publicKey().getFileName() + ": " + line.substring(0, 40) + "...");
+        }
+        return ed25519;
+    }
+
+    /** Task 2: commands on the server, logged in with the key task 0 made (now authorized), its host key known. */
+    private static void showRemoteCommands(SshEndpoint endpoint, GeneratedKey key, Path folder) throws IOException {
+        Files.writeString(endpoint.authorizedKeys(), Files.readString(key.publicKey()), StandardOpenOption.APPEND);
+        Path knownHosts = Files.writeString(folder.resolve("known_hosts"), endpoint.knownHostsLine() + "\n");
+        SshTarget target =
+                new SshTarget(endpoint.host(), endpoint.port(), endpoint.user(), key.privateKey(), null, knownHosts);
+        Duration timeout = Duration.ofSeconds(5);
+        System.out.println();
+        for (String command : List.of("echo hello from the server", "cat missing.txt", "exit 3")) {
+            CommandResult result = RemoteCommand.run(target, command, timeout, timeout);
+            System.out.printf(
+                    "%-28s -> exit %d, stdout %s, stderr %s%n",
+                    command, result.exitStatus(), quoted(result.stdout()), quoted(result.stderr()));
+        }
+        try {
+            RemoteCommand.run(target, "sleep 10", timeout, Duration.ofMillis(300));
+        } catch (SshFailure e) {
+            System.out.println("sleep 10 with a 300 ms limit  -> " + e.getMessage());
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\n", "\\n") + "\"";
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -40,7 +40,7 @@ class RemoteCommandHiddenTest {
     @BeforeEach
     void setUp(SshEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.target = Targets.of(endpoint, folder);
+        this.target = TestTargets.of(endpoint, folder);
     }
 
     @Hint("the output is complete only once the channel has closed: read all of it, however long")
@@ -95,7 +95,7 @@ class RemoteCommandHiddenTest {
             assertThatThrownBy(() -> RemoteCommand.run(target, "sleep 30", CONNECT, Duration.ofMillis(50)))
                     .isInstanceOf(SshFailure.class);
             assertThatThrownBy(() ->
-                            RemoteCommand.run(Targets.withKey(target, stranger, null), "echo hi", CONNECT, COMMAND))
+                            RemoteCommand.run(TestTargets.withKey(target, stranger, null), "echo hi", CONNECT, COMMAND))
                     .isInstanceOf(SshFailure.class);
         }
 

@@ -40,7 +40,7 @@ class RemoteCommandTest {
     @BeforeEach
     void setUp(SshEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.target = Targets.of(endpoint, folder);
+        this.target = TestTargets.of(endpoint, folder);
     }
 
     @Test
@@ -92,7 +92,8 @@ class RemoteCommandTest {
     void aHostKeyNotInTheKnownHostsIsRefused() throws IOException {
         Path empty = Files.writeString(folder.resolve("empty_known_hosts"), "");
 
-        assertThatThrownBy(() -> RemoteCommand.run(Targets.withKnownHosts(target, empty), "echo hi", CONNECT, COMMAND))
+        assertThatThrownBy(
+                        () -> RemoteCommand.run(TestTargets.withKnownHosts(target, empty), "echo hi", CONNECT, COMMAND))
                 .as("run with a known_hosts file that does not hold the server's key")
                 .isInstanceOf(SshFailure.class)
                 .hasMessageContaining(endpoint.host() + ":" + endpoint.port())
@@ -106,7 +107,8 @@ class RemoteCommandTest {
             closedPort = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> RemoteCommand.run(Targets.withPort(target, closedPort), "echo hi", CONNECT, COMMAND))
+        assertThatThrownBy(
+                        () -> RemoteCommand.run(TestTargets.withPort(target, closedPort), "echo hi", CONNECT, COMMAND))
                 .as("run against a port nothing listens on")
                 .isInstanceOf(SshFailure.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort)
@@ -117,7 +119,7 @@ class RemoteCommandTest {
     void aServerThatNeverAnswersTimesOut() throws IOException {
         // A socket that takes connections (its backlog does) but never says a word of SSH.
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            SshTarget mute = Targets.withPort(target, silent.getLocalPort());
+            SshTarget mute = TestTargets.withPort(target, silent.getLocalPort());
 
             assertTimeoutPreemptively(
                     BOUND,
@@ -134,8 +136,8 @@ class RemoteCommandTest {
         Path stranger = folder.resolve("stranger");
         writeKey(stranger, null);
 
-        assertThatThrownBy(
-                        () -> RemoteCommand.run(Targets.withKey(target, stranger, null), "echo hi", CONNECT, COMMAND))
+        assertThatThrownBy(() ->
+                        RemoteCommand.run(TestTargets.withKey(target, stranger, null), "echo hi", CONNECT, COMMAND))
                 .as("run with a key that is not in the server's authorized keys")
                 .isInstanceOf(SshFailure.class)
                 .hasMessageContaining(endpoint.user() + "@" + endpoint.host() + ":" + endpoint.port())
@@ -148,7 +150,7 @@ class RemoteCommandTest {
         writeKey(locked, "correct horse");
         authorize(locked);
 
-        assertThat(RemoteCommand.run(Targets.withKey(target, locked, "correct horse"), "echo in", CONNECT, COMMAND))
+        assertThat(RemoteCommand.run(TestTargets.withKey(target, locked, "correct horse"), "echo in", CONNECT, COMMAND))
                 .as("run with a key and its passphrase")
                 .isEqualTo(new CommandResult("in\n", "", 0));
     }
@@ -159,8 +161,8 @@ class RemoteCommandTest {
         writeKey(locked, "correct horse");
         authorize(locked);
 
-        assertThatThrownBy(() ->
-                        RemoteCommand.run(Targets.withKey(target, locked, "wrong horse"), "echo hi", CONNECT, COMMAND))
+        assertThatThrownBy(() -> RemoteCommand.run(
+                        TestTargets.withKey(target, locked, "wrong horse"), "echo hi", CONNECT, COMMAND))
                 .as("run with a wrong passphrase")
                 .isInstanceOf(SshFailure.class)
                 .hasMessageContaining("passphrase")
@@ -171,7 +173,8 @@ class RemoteCommandTest {
     void aMissingKeyIsNamed() {
         Path missing = folder.resolve("no_such_key");
 
-        assertThatThrownBy(() -> RemoteCommand.run(Targets.withKey(target, missing, null), "echo hi", CONNECT, COMMAND))
+        assertThatThrownBy(() ->
+                        RemoteCommand.run(TestTargets.withKey(target, missing, null), "echo hi", CONNECT, COMMAND))
                 .as("run with a key file that does not exist")
                 .isInstanceOf(SshFailure.class)
                 .hasMessageContaining(missing.toString());

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** SSH targets for the fixture's server, with a known_hosts file that holds its host key. */
-final class Targets {
+final class TestTargets {
 
-    private Targets() {}
+    private TestTargets() {}
 
     /** The fixture's user, key and server, its host key written to {@code folder/known_hosts}. */
     static SshTarget of(SshEndpoint endpoint, Path folder) {

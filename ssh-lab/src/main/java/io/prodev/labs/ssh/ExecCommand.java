@@ -1,0 +1,96 @@
+package io.prodev.labs.ssh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code exec DEST -- CMD...}: runs a command with {@link RemoteCommand}, passes its standard output and error
+ * through, and ends with its exit status, as {@code ssh DEST CMD} does.
+ */
+@Command(
+        name = "exec",
+        mixinStandardHelpOptions = true,
+        description = "Runs CMD on DEST (user@host) and exits with its exit status.")
+final class ExecCommand implements Callable<Integer> {
+
+    private final Map<String, String> environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "-i", paramLabel = "KEY", description = "the private key (default: ~/.ssh/id_ed25519)")
+    private Path key;
+
+    @Option(
+            names = "--passphrase-env",
+            paramLabel = "VAR",
+            description = "the environment variable holding the key's passphrase")
+    private String passphraseVariable;
+
+    @Option(
+            names = "-p",
+            paramLabel = "PORT",
+            description = "the server's port (default: ${DEFAULT-VALUE})",
+            defaultValue = "22")
+    private int port;
+
+    @Option(
+            names = "--known-hosts",
+            paramLabel = "FILE",
+            description = "the known_hosts file (default: ~/.ssh/known_hosts)")
+    private Path knownHosts;
+
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "SECONDS",
+            description = "default: ${DEFAULT-VALUE}",
+            defaultValue = "10")
+    private double connectTimeout;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "how long the command may run (default: ${DEFAULT-VALUE})",
+            defaultValue = "600")
+    private double commandTimeout;
+
+    @Parameters(index = "0", paramLabel = "DEST", description = "user@host, or host for the local user name")
+    private String destination;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CMD", description = "the command and its arguments")
+    private List<String> command;
+
+    ExecCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        SshTarget target = Targets.from(environment, destination, port, key, passphraseVariable, knownHosts);
+        CommandResult result = RemoteCommand.run(
+                target,
+                String.join(" ", command),
+                seconds("--connect-timeout", connectTimeout),
+                seconds("--timeout", commandTimeout));
+        spec.commandLine().getOut().print(result.stdout());
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().print(result.stderr());
+        spec.commandLine().getErr().flush();
+        return result.exitStatus();
+    }
+
+    private static Duration seconds(String option, double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(option + " must be a number of seconds above 0, got: " + seconds);
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+}
