@@ -62,6 +62,12 @@ final class ExecCommand implements Callable<Integer> {
             defaultValue = "600")
     private double commandTimeout;
 
+    @Option(
+            names = "--accept-new",
+            description = "trust a server the known hosts do not hold yet, and record its key (a changed key is still"
+                    + " refused)")
+    private boolean acceptNew;
+
     @Parameters(index = "0", paramLabel = "DEST", description = "user@host, or host for the local user name")
     private String destination;
 
@@ -75,6 +81,9 @@ final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SshTarget target = Targets.from(environment, destination, port, key, passphraseVariable, knownHosts);
+        if (acceptNew) {
+            Targets.recordIfNew(target, seconds("--connect-timeout", connectTimeout));
+        }
         CommandResult result = RemoteCommand.run(
                 target,
                 String.join(" ", command),

@@ -1,6 +1,9 @@
 package io.prodev.labs.ssh;
 
+import com.jcraft.jsch.JSch;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** How the command line turns its options into an {@link SshTarget}, with OpenSSH's defaults for what is not given. */
@@ -36,5 +39,21 @@ final class Targets {
                 key != null ? key : Path.of(home, ".ssh", "id_ed25519"),
                 passphrase,
                 knownHosts != null ? knownHosts : Path.of(home, ".ssh", "known_hosts"));
+    }
+
+    /**
+     * {@code --accept-new}: logs in once with host keys checked by {@link KnownHosts} under
+     * {@link HostKeyPolicy#ACCEPT_NEW}, so a server seen for the first time is recorded in the known hosts (a changed
+     * key is refused) before the strict login that follows.
+     */
+    static void recordIfNew(SshTarget target, Duration connectTimeout) {
+        JSch jsch = SshSessions.withKeyAndKnownHosts(target);
+        try {
+            jsch.setHostKeyRepository(
+                    new KnownHostsRepository(KnownHosts.load(target.knownHosts()), HostKeyPolicy.ACCEPT_NEW));
+        } catch (IOException e) {
+            throw new SshFailure("cannot read the known hosts " + target.knownHosts() + ": " + e.getMessage(), e);
+        }
+        SshSessions.connect(jsch, target, connectTimeout).disconnect();
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,65 @@ class ExecCommandTest {
         assertThat(exec("--", "exit", "42"))
                 .as("exit status of exec -- exit 42")
                 .isEqualTo(42);
+    }
+
+    @Test
+    void acceptNewRecordsAServerSeenForTheFirstTime() throws Exception {
+        Path fresh = folder.resolve("fresh_known_hosts");
+        String[] base = {
+            "exec",
+            "-i",
+            endpoint.clientKey().toString(),
+            "-p",
+            Integer.toString(endpoint.port()),
+            "--known-hosts",
+            fresh.toString()
+        };
+        String destination = endpoint.user() + "@" + endpoint.host();
+
+        int strict = SshLab.run(
+                Map.of("HOME", folder.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                concat(base, destination, "--", "echo", "hi"));
+        assertThat(strict)
+                .as("exit status of exec to an unknown server without --accept-new")
+                .isEqualTo(1);
+        assertThat(err.toString()).as("stderr of exec to an unknown server").contains("known hosts");
+
+        int accepted = SshLab.run(
+                Map.of("HOME", folder.toString()),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                concat(base, "--accept-new", destination, "--", "echo", "hi"));
+        assertThat(accepted)
+                .as("exit status of exec --accept-new to an unknown server")
+                .isZero();
+        assertThat(Files.readString(fresh))
+                .as("the known hosts after exec --accept-new")
+                .isEqualTo(endpoint.knownHostsLine() + "\n");
+    }
+
+    @Test
+    void acceptNewStillRefusesAChangedKey() throws Exception {
+        String changed = "[127.0.0.1]:" + endpoint.port() + " ssh-ed25519 " + KnownHostsTest.OTHER_KEY + "\n";
+        Files.writeString(knownHosts, changed);
+
+        assertThat(exec("--accept-new", "--", "echo", "hi"))
+                .as("exit status of exec --accept-new, key changed")
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .as("stderr of exec --accept-new when the key changed")
+                .contains("changed");
+        assertThat(Files.readString(knownHosts))
+                .as("the known hosts afterwards")
+                .isEqualTo(changed);
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 
     @Test
