@@ -49,14 +49,7 @@ final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KeyType keyType = parseType(type);
-        String passphrase = null;
-        if (passphraseVariable != null) {
-            passphrase = environment.get(passphraseVariable);
-            if (passphrase == null) {
-                throw new IllegalArgumentException(
-                        "the environment variable " + passphraseVariable + " (--passphrase-env) is not set");
-            }
-        }
+        String passphrase = Targets.passphrase(environment, passphraseVariable);
         GeneratedKey key;
         try {
             key = KeyPairs.generate(

@@ -24,14 +24,7 @@ final class Targets {
                 ? environment.getOrDefault("USER", System.getProperty("user.name"))
                 : destination.substring(0, at);
         String host = destination.substring(at + 1);
-        String passphrase = null;
-        if (passphraseVariable != null) {
-            passphrase = environment.get(passphraseVariable);
-            if (passphrase == null) {
-                throw new IllegalArgumentException(
-                        "the environment variable " + passphraseVariable + " (--passphrase-env) is not set");
-            }
-        }
+        String passphrase = passphrase(environment, passphraseVariable);
         return new SshTarget(
                 host,
                 port,
@@ -39,6 +32,24 @@ final class Targets {
                 key != null ? key : Path.of(home, ".ssh", "id_ed25519"),
                 passphrase,
                 knownHosts != null ? knownHosts : Path.of(home, ".ssh", "known_hosts"));
+    }
+
+    /**
+     * {@code --passphrase-env VAR}: the passphrase in the environment variable VAR (never on the command line, where
+     * other users can read it in the process list), or null without the option.
+     *
+     * @throws IllegalArgumentException naming the variable, if it is not set
+     */
+    static String passphrase(Map<String, String> environment, String variable) {
+        if (variable == null) {
+            return null;
+        }
+        String passphrase = environment.get(variable);
+        if (passphrase == null) {
+            throw new IllegalArgumentException(
+                    "the environment variable " + variable + " (--passphrase-env) is not set");
+        }
+        return passphrase;
     }
 
     /**
