@@ -29,6 +29,7 @@ public final class SshLab {
     public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new SshLab())
                 .addSubcommand(new KeygenCommand(environment))
+                .addSubcommand(new ConfigCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
