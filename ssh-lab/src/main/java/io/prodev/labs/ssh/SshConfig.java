@@ -75,10 +75,10 @@ public final class SshConfig {
         SshConfig config = new SshConfig();
         Block current = new Block(List.of("*"), new ArrayList<>());
         config.blocks.add(current);
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
+        List<String> lines = text.lines().toList(); // \n, \r\n or \r
+        for (int i = 0; i < lines.size(); i++) {
             int lineNumber = i + 1;
-            String line = lines[i];
+            String line = lines.get(i);
             List<String> words = words(line, lineNumber);
             if (words.isEmpty()) {
                 continue; // a blank line or a comment

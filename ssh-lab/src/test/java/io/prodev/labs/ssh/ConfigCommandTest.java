@@ -58,16 +58,16 @@ class ConfigCommandTest {
     }
 
     @Test
-    void readsTildeSshConfigByDefault() throws Exception {
+    void readsTildeSshConfigByDefaultAndUserFromTheEnvironment() throws Exception {
         Files.createDirectories(home.resolve(".ssh"));
-        Files.writeString(home.resolve(".ssh/config"), "Host db\n  User postgres\n");
+        Files.writeString(home.resolve(".ssh/config"), "Host db\n  Port 2200\n");
 
         assertThat(run("config", "db"))
                 .as("exit status of config db; stderr: %s", err)
                 .isZero();
         assertThat(out.toString())
-                .as("config db, with Host db in ~/.ssh/config")
-                .startsWith("user postgres\nhostname db\nport 22\n");
+                .as("config db, with Host db in ~/.ssh/config and USER=alice")
+                .startsWith("user alice\nhostname db\nport 2200\n");
     }
 
     @Test
