@@ -30,6 +30,7 @@ public final class SshLab {
         CommandLine commandLine = new CommandLine(new SshLab())
                 .addSubcommand(new KeygenCommand(environment))
                 .addSubcommand(new ExecCommand(environment))
+                .addSubcommand(new FanoutCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
