@@ -1,7 +1,7 @@
 package io.prodev.labs.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -145,38 +145,38 @@ class FanOutTest {
 
     @Test
     void badInputIsRejectedNamingIt() {
-        assertThatThrownBy(() -> FanOut.run(List.of(), "echo hi", TIMEOUT, 2))
+        assertThatIllegalArgumentException()
                 .as("run on no hosts")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[]");
-        assertThatThrownBy(() -> FanOut.run(null, "echo hi", TIMEOUT, 2))
+                .isThrownBy(() -> FanOut.run(List.of(), "echo hi", TIMEOUT, 2))
+                .withMessageContaining("[]");
+        assertThatIllegalArgumentException()
                 .as("run on a null host list")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> FanOut.run(Arrays.asList(server, null), "echo hi", TIMEOUT, 2))
+                .isThrownBy(() -> FanOut.run(null, "echo hi", TIMEOUT, 2))
+                .withMessageContaining("null");
+        assertThatIllegalArgumentException()
                 .as("run on a null host")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> FanOut.run(List.of(server), " ", TIMEOUT, 2))
+                .isThrownBy(() -> FanOut.run(Arrays.asList(server, null), "echo hi", TIMEOUT, 2))
+                .withMessageContaining("null");
+        assertThatIllegalArgumentException()
                 .as("run(\" \")")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\" \"");
-        assertThatThrownBy(() -> FanOut.run(List.of(server), null, TIMEOUT, 2))
+                .isThrownBy(() -> FanOut.run(List.of(server), " ", TIMEOUT, 2))
+                .withMessageContaining("\" \"");
+        assertThatIllegalArgumentException()
                 .as("run(null)")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> FanOut.run(List.of(server), "echo hi", null, 2))
+                .isThrownBy(() -> FanOut.run(List.of(server), null, TIMEOUT, 2))
+                .withMessageContaining("null");
+        assertThatIllegalArgumentException()
                 .as("run with a null per-host timeout")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("null");
-        assertThatThrownBy(() -> FanOut.run(List.of(server), "echo hi", Duration.ZERO, 2))
+                .isThrownBy(() -> FanOut.run(List.of(server), "echo hi", null, 2))
+                .withMessageContaining("null");
+        assertThatIllegalArgumentException()
                 .as("run with a per-host timeout of zero")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("PT0S");
-        assertThatThrownBy(() -> FanOut.run(List.of(server), "echo hi", TIMEOUT, 0))
+                .isThrownBy(() -> FanOut.run(List.of(server), "echo hi", Duration.ZERO, 2))
+                .withMessageContaining("PT0S");
+        assertThatIllegalArgumentException()
                 .as("run with a parallelism of 0")
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0");
+                .isThrownBy(() -> FanOut.run(List.of(server), "echo hi", TIMEOUT, 0))
+                .withMessageContaining("0");
     }
 
     /** The same server as another target: an equal target, but for its own known_hosts file. */

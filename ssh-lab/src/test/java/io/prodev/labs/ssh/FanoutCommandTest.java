@@ -112,4 +112,14 @@ class FanoutCommandTest {
                 .isEqualTo("== " + server + " ==\nhi\n");
         assertThat(status).as("its exit status").isZero();
     }
+
+    @Test
+    void optionsThatFanOutRejectsAreOneLineOnStandardError() {
+        int status = fanout(server, "--parallel", "0", "--", "echo", "hi");
+
+        assertThat(err.toString())
+                .as("stderr of fanout --parallel 0")
+                .isEqualTo("fanout: parallelism must be at least 1, got: 0\n");
+        assertThat(status).as("exit status of fanout --parallel 0").isEqualTo(1);
+    }
 }
