@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.prodev.labs.labkit.Task;
+import io.prodev.labs.labkit.Weight;
 import io.prodev.labs.labkit.ssh.SshEndpoint;
 import io.prodev.labs.labkit.ssh.SshTest;
 import java.io.IOException;
@@ -44,6 +45,7 @@ class FanOutTest {
         this.server = TestTargets.of(endpoint, folder);
     }
 
+    @Weight(3)
     @Test
     void returnsOneResultPerHostInTheOrderGiven() throws Exception {
         SshTarget other = another(server, "other");
@@ -88,6 +90,7 @@ class FanOutTest {
                         new CommandResult("", "cat: missing.txt: No such file or directory\n", 1)));
     }
 
+    @Weight(3)
     @Test
     void aHostThatNeverAnswersTimesOutAndTheNextHostGetsItsOwnTime() throws Exception {
         // A socket that takes connections (its backlog does) but never says a word of SSH.
@@ -107,6 +110,7 @@ class FanOutTest {
         }
     }
 
+    @Weight(3)
     @Test
     void runsAtMostParallelismHostsAtOnce() throws Exception {
         try (HoldingRelay relay = new HoldingRelay(endpoint.host(), endpoint.port())) {
