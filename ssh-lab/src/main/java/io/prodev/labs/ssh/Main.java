@@ -5,11 +5,14 @@ import io.prodev.labs.labkit.ssh.SshEndpoint;
 import io.prodev.labs.labkit.ssh.SshServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,15 +33,20 @@ public final class Main {
             System.out.println("SSH server: " + server.description());
             GeneratedKey key = showKeyPairs(folder);
             showRemoteCommands(server.endpoint(), key, folder);
+            showFanOut(server.endpoint(), key, folder);
         } finally {
             deleteRecursively(folder);
         }
     }
 
-    /** Task 0: two key pairs, as ssh-keygen would write them. */
+    /**
+     * Task 0: two key pairs, as ssh-keygen would write them. The RSA one has 2048 bits, not the default 4096: finding
+     * 4096-bit primes can take seconds on a slow machine, and a demo should not.
+     */
     private static GeneratedKey showKeyPairs(Path folder) throws IOException {
         GeneratedKey ed25519 = KeyPairs.generate(KeyType.ED25519, folder.resolve("id_ed25519"), "demo@ssh-lab", null);
-        GeneratedKey rsa = KeyPairs.generate(KeyType.RSA, folder.resolve("id_rsa"), "demo@ssh-lab", "demo passphrase");
+        GeneratedKey rsa =
+                KeyPairs.generate(KeyType.RSA, 2048, folder.resolve("id_rsa"), "demo@ssh-lab", "demo passphrase");
         for (GeneratedKey key : List.of(ed25519, rsa)) {
             System.out.println();
             System.out.println(key.privateKey().getFileName() + " "
@@ -68,6 +76,39 @@ public final class Main {
             RemoteCommand.run(target, "sleep 10", timeout, Duration.ofMillis(300));
         } catch (SshFailure e) {
             System.out.println("sleep 10 with a 300 ms limit  -> " + e.getMessage());
+        }
+    }
+
+    /** Task 6: one command on three targets of the server at once, one of them a port nothing listens on. */
+    private static void showFanOut(SshEndpoint endpoint, GeneratedKey key, Path folder) throws IOException {
+        Path knownHosts = Files.writeString(folder.resolve("known_hosts_fanout"), endpoint.knownHostsLine() + "\n");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        List<SshTarget> hosts = new ArrayList<>();
+        for (int port : new int[] {endpoint.port(), closedPort, endpoint.port()}) {
+            hosts.add(new SshTarget(endpoint.host(), port, endpoint.user(), key.privateKey(), null, knownHosts));
+        }
+        List<HostResult> results;
+        try {
+            results = FanOut.run(hosts, "echo hello from the fleet", Duration.ofSeconds(5), 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.println();
+        for (HostResult result : results) {
+            String outcome;
+            if (result instanceof HostSucceeded succeeded) {
+                outcome = "exit " + succeeded.result().exitStatus() + ", stdout "
+                        + quoted(succeeded.result().stdout());
+            } else if (result instanceof HostFailed failed) {
+                outcome = "failed: " + failed.message();
+            } else {
+                outcome = "timed out after " + ((HostTimedOut) result).timeout();
+            }
+            System.out.printf("fan-out to %-26s -> %s%n", result.target().address(), outcome);
         }
     }
 

@@ -31,6 +31,7 @@ public final class SshLab {
                 .addSubcommand(new KeygenCommand(environment))
                 .addSubcommand(new ExecCommand(environment))
                 .addSubcommand(new ConfigCommand(environment))
+                .addSubcommand(new FanoutCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
