@@ -1,11 +1,10 @@
 package io.prodev.labs.ssh;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,34 +25,8 @@ final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "-i", paramLabel = "KEY", description = "the private key (default: ~/.ssh/id_ed25519)")
-    private Path key;
-
-    @Option(
-            names = "--passphrase-env",
-            paramLabel = "VAR",
-            description = "the environment variable holding the key's passphrase")
-    private String passphraseVariable;
-
-    @Option(
-            names = "-p",
-            paramLabel = "PORT",
-            description = "the server's port (default: ${DEFAULT-VALUE})",
-            defaultValue = "22")
-    private int port;
-
-    @Option(
-            names = "--known-hosts",
-            paramLabel = "FILE",
-            description = "the known_hosts file (default: ~/.ssh/known_hosts)")
-    private Path knownHosts;
-
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "SECONDS",
-            description = "default: ${DEFAULT-VALUE}",
-            defaultValue = "10")
-    private double connectTimeout;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Option(
             names = "--timeout",
@@ -80,26 +53,19 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SshTarget target = Targets.from(environment, destination, port, key, passphraseVariable, knownHosts);
+        SshTarget target = connection.target(environment, destination);
         if (acceptNew) {
-            Targets.recordIfNew(target, seconds("--connect-timeout", connectTimeout));
+            Targets.recordIfNew(target, connection.connectTimeout());
         }
         CommandResult result = RemoteCommand.run(
                 target,
                 String.join(" ", command),
-                seconds("--connect-timeout", connectTimeout),
-                seconds("--timeout", commandTimeout));
+                connection.connectTimeout(),
+                ConnectionOptions.seconds("--timeout", commandTimeout));
         spec.commandLine().getOut().print(result.stdout());
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().print(result.stderr());
         spec.commandLine().getErr().flush();
         return result.exitStatus();
-    }
-
-    private static Duration seconds(String option, double seconds) {
-        if (!(seconds > 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException(option + " must be a number of seconds above 0, got: " + seconds);
-        }
-        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }

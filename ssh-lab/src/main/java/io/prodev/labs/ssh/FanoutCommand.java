@@ -84,15 +84,12 @@ final class FanoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!(timeout > 0) || Double.isInfinite(timeout)) {
-            throw new IllegalArgumentException("--timeout must be a number of seconds above 0, got: " + timeout);
-        }
+        Duration perHostTimeout = ConnectionOptions.seconds("--timeout", timeout);
         List<SshTarget> targets = new ArrayList<>();
         for (String host : hosts) {
             targets.add(target(host));
         }
-        List<HostResult> results = FanOut.run(
-                targets, String.join(" ", command), Duration.ofNanos(Math.round(timeout * 1e9)), parallelism);
+        List<HostResult> results = FanOut.run(targets, String.join(" ", command), perHostTimeout, parallelism);
         PrintWriter out = spec.commandLine().getOut();
         boolean allZero = true;
         for (HostResult result : results) {
