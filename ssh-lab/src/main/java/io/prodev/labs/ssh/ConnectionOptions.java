@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * The connection options of {@code exec} (and of the commands that copy files and open tunnels), with OpenSSH's defaults:
  * {@code -i KEY}, {@code --passphrase-env VAR}, {@code -p PORT}, {@code --known-hosts FILE}, {@code --connect-timeout
- * S}. A picocli mixin.
+ * S}, {@code --config FILE}. A picocli mixin.
  */
 final class ConnectionOptions {
 
@@ -21,12 +21,8 @@ final class ConnectionOptions {
             description = "the environment variable holding the key's passphrase")
     private String passphraseVariable;
 
-    @Option(
-            names = "-p",
-            paramLabel = "PORT",
-            description = "the server's port (default: ${DEFAULT-VALUE})",
-            defaultValue = "22")
-    private int port;
+    @Option(names = "-p", paramLabel = "PORT", description = "the server's port (default: 22, or the configuration's)")
+    private Integer port;
 
     @Option(
             names = "--known-hosts",
@@ -41,9 +37,26 @@ final class ConnectionOptions {
             defaultValue = "10")
     private double connectTimeout;
 
-    /** The target {@code destination} ({@code user@host}, or host for the local user) names with these options. */
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "an OpenSSH client configuration (Host blocks): DEST is then [user@]alias, resolved as"
+                    + " ssh -F FILE does; the options given win over it")
+    private Path config;
+
+    /**
+     * The target {@code destination} ({@code user@host}, or host for the local user; with {@code --config}, an alias
+     * in place of the host) names with these options.
+     */
     SshTarget target(Map<String, String> environment, String destination) {
-        return Targets.from(environment, destination, port, key, passphraseVariable, knownHosts);
+        return config == null
+                ? Targets.from(environment, destination, port, key, passphraseVariable, knownHosts)
+                : Targets.from(environment, destination, port, key, passphraseVariable, knownHosts, config);
+    }
+
+    /** Whether {@code --config} says {@code StrictHostKeyChecking accept-new} for the destination's alias. */
+    boolean configAcceptsNew(Map<String, String> environment, String destination) {
+        return config != null && Targets.acceptsNew(environment, destination, config);
     }
 
     Duration connectTimeout() {

@@ -41,7 +41,10 @@ final class ExecCommand implements Callable<Integer> {
                     + " refused)")
     private boolean acceptNew;
 
-    @Parameters(index = "0", paramLabel = "DEST", description = "user@host, or host for the local user name")
+    @Parameters(
+            index = "0",
+            paramLabel = "DEST",
+            description = "user@host, or host for the local user name; with --config, [user@]alias")
     private String destination;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "CMD", description = "the command and its arguments")
@@ -54,7 +57,7 @@ final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SshTarget target = connection.target(environment, destination);
-        if (acceptNew) {
+        if (acceptNew || connection.configAcceptsNew(environment, destination)) {
             Targets.recordIfNew(target, connection.connectTimeout());
         }
         CommandResult result = RemoteCommand.run(

@@ -51,15 +51,21 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(
             names = "-p",
             paramLabel = "PORT",
-            description = "the port of hosts given without one (default: ${DEFAULT-VALUE})",
-            defaultValue = "22")
-    private int port;
+            description = "the port of hosts given without one (default: 22, or the configuration's)")
+    private Integer port;
 
     @Option(
             names = "--known-hosts",
             paramLabel = "FILE",
             description = "the known_hosts file (default: ~/.ssh/known_hosts)")
     private Path knownHosts;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "an OpenSSH client configuration (Host blocks): each host is then [user@]alias[:port],"
+                    + " resolved as ssh -F FILE does; the options given win over it")
+    private Path config;
 
     @Option(
             names = "--timeout",
@@ -119,7 +125,7 @@ final class FanoutCommand implements Callable<Integer> {
         int at = host.lastIndexOf('@');
         String address = host.substring(at + 1);
         String user = host.substring(0, at + 1);
-        int hostPort = port;
+        Integer hostPort = port;
         String name = address;
         int colon = address.lastIndexOf(':');
         boolean bracketed = address.startsWith("[");
@@ -134,7 +140,9 @@ final class FanoutCommand implements Callable<Integer> {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("--hosts: no host name in \"" + host + "\"");
         }
-        return Targets.from(environment, user + name, hostPort, key, passphraseVariable, knownHosts);
+        return config == null
+                ? Targets.from(environment, user + name, hostPort, key, passphraseVariable, knownHosts)
+                : Targets.from(environment, user + name, hostPort, key, passphraseVariable, knownHosts, config);
     }
 
     private static int parsePort(String host, String text) {

@@ -71,6 +71,7 @@ class ExecCommandTest {
     }
 
     @Test
+    @Task("3") // --accept-new records the key with task 3's KnownHosts
     void acceptNewRecordsAServerSeenForTheFirstTime() throws Exception {
         Path fresh = folder.resolve("fresh_known_hosts");
         String[] base = {
@@ -108,6 +109,7 @@ class ExecCommandTest {
     }
 
     @Test
+    @Task("3") // --accept-new records the key with task 3's KnownHosts
     void acceptNewStillRefusesAChangedKey() throws Exception {
         String changed = "[127.0.0.1]:" + endpoint.port() + " ssh-ed25519 " + KnownHostsTest.OTHER_KEY + "\n";
         Files.writeString(knownHosts, changed);
