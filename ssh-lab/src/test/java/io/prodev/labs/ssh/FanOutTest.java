@@ -148,6 +148,16 @@ class FanOutTest {
     }
 
     @Test
+    void aPerHostTimeoutOfOneMillisecondIsAllowed() throws Exception {
+        List<HostResult> results = FanOut.run(List.of(server), "sleep 10", Duration.ofMillis(1), 1);
+
+        assertThat(results)
+                .as("run(\"sleep 10\") with a per-host timeout of 1 ms, the shortest allowed")
+                .singleElement()
+                .isNotInstanceOf(HostSucceeded.class);
+    }
+
+    @Test
     void badInputIsRejectedNamingIt() {
         assertThatIllegalArgumentException()
                 .as("run on no hosts")

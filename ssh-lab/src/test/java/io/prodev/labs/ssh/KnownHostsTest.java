@@ -128,6 +128,23 @@ class KnownHostsTest {
     }
 
     @Test
+    void aBrokenHashedNameMatchesNoHost() throws Exception {
+        KnownHosts knownHosts = load(
+                "|1|onlysalt " + ED25519 + " " + KEY,
+                "|1|not*base64|not*base64 " + ED25519 + " " + KEY,
+                "|1|a|b|c " + ED25519 + " " + KEY,
+                "other " + ED25519 + " " + KEY);
+
+        assertThat(knownHosts.check("server", 22, ED25519, blob(KEY)))
+                .as("check(server:22) when only broken hashed names (|1|salt without a hash, not base64, too many"
+                        + " fields) could name it")
+                .isEqualTo(UNKNOWN);
+        assertThat(knownHosts.check("other", 22, ED25519, blob(KEY)))
+                .as("check(other:22), whose line follows the broken ones")
+                .isEqualTo(KNOWN);
+    }
+
+    @Test
     void aMissingFileKnowsNoHost() throws Exception {
         KnownHosts knownHosts = KnownHosts.load(folder.resolve("no_known_hosts"));
 
@@ -163,6 +180,17 @@ class KnownHostsTest {
 
         assertThat(Files.readString(file))
                 .as("a new known_hosts after add(server, 22, ...)")
+                .isEqualTo("server " + ED25519 + " " + KEY + "\n");
+    }
+
+    @Test
+    void addToAnEmptyFileWritesJustTheLine() throws Exception {
+        Path file = Files.writeString(folder.resolve("known_hosts"), "");
+
+        KnownHosts.load(file).add("server", 22, ED25519, blob(KEY));
+
+        assertThat(Files.readString(file))
+                .as("an empty known_hosts after add(server, 22, ...): no blank line before the new one")
                 .isEqualTo("server " + ED25519 + " " + KEY + "\n");
     }
 

@@ -2,6 +2,7 @@ package io.prodev.labs.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.jcraft.jsch.JSch;
@@ -194,6 +195,16 @@ class RemoteCommandTest {
                 .as("run with a command timeout of -1 s")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PT-1S");
+    }
+
+    @Test
+    void aTimeoutOfOneMillisecondIsAllowed() {
+        Throwable thrown = catchThrowable(() -> RemoteCommand.run(target, "sleep 10", CONNECT, Duration.ofMillis(1)));
+
+        assertThat(thrown)
+                .as("run(\"sleep 10\") with a command timeout of 1 ms, the shortest allowed: a timeout, not bad input")
+                .isInstanceOf(SshFailure.class)
+                .hasMessageContaining("sleep 10");
     }
 
     /** A new ed25519 key written with JSch (not with task 0's code, so this task stands on its own). */

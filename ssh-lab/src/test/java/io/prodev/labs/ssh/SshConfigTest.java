@@ -333,6 +333,17 @@ class SshConfigTest {
     }
 
     @Test
+    void aPercentSignAtTheEndIsAnUnknownToken() {
+        SshConfig config = SshConfig.parse("Host db\n  HostName db.example%\n");
+
+        assertThatThrownBy(() -> config.resolve("db", HOME, "alice"))
+                .as("resolve db with HostName db.example%% (a %% with no token after it)")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("%")
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
     void windowsLineEndsAreFine() {
         assertThat(resolve("Host db\r\n  User postgres\r\n  Port 2222\r\n", "db")
                         .user())
