@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * The integrity invariants of a lab (DESIGN.md): the reference passes every test; the starter compiles
  * and every task has a test that fails on it; every test belongs to a task of the catalogue; catalogue,
  * README and tests agree; grading the same submission twice (in a fresh JVM, then in a warm one) gives the
- * same result, and the reference leaves a warm JVM fit for the next submission.
+ * same result, and the reference leaves a warm JVM fit for the next submission; a task's tests need no later task.
  */
 public final class LabIntegrityCheck {
 
@@ -51,6 +51,7 @@ public final class LabIntegrityCheck {
         problems.addAll(starterCompiles());
         problems.addAll(everyTaskFailsOnTheStarter());
         problems.addAll(gradingIsRepeatable(reference, referenceFiles));
+        problems.addAll(noTaskNeedsALaterOne(referenceFiles));
         return problems;
     }
 
@@ -169,6 +170,17 @@ public final class LabIntegrityCheck {
                 problems.addAll(outcome.problems());
             }
         }
+        return problems;
+    }
+
+    /** Invariant 7: a task's tests need no later task (see {@link TaskOrderCheck}). */
+    private List<String> noTaskNeedsALaterOne(Map<String, String> referenceFiles) {
+        int gradings = Math.max(0, lab.catalogue().tasks().size() - 1);
+        List<String> problems = TaskOrderCheck.problems(lab, options, referenceFiles, log);
+        report(
+                "a task's tests need no later task (" + gradings
+                        + " gradings: the first k tasks done, the rest as handed out)",
+                problems.isEmpty());
         return problems;
     }
 
