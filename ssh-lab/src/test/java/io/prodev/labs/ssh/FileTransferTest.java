@@ -321,6 +321,10 @@ class FileTransferTest {
                 .as("download(target, \"a.txt\", null, timeout)")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null");
+        assertThatThrownBy(() -> FileTransfer.upload(target, file, "inbox/", TIMEOUT))
+                .as("upload(target, a.txt, \"inbox/\", timeout), which names no file")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inbox/");
         assertThatThrownBy(() -> FileTransfer.upload(target, file, "*.txt", TIMEOUT))
                 .as("upload(target, a.txt, \"*.txt\", timeout)")
                 .isInstanceOf(IllegalArgumentException.class)
