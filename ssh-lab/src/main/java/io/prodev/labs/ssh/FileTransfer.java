@@ -300,7 +300,7 @@ public final class FileTransfer {
                 channel.setOutputStream(out);
                 channel.setErrStream(err);
                 channel.connect((int) Math.max(1, millisLeft()));
-                while (!channel.isClosed()) { // the watchdog's disconnect closes it at the deadline
+                while (!channel.isClosed() && !timedOut) { // past the deadline the watchdog ended the session
                     Thread.sleep(5);
                 }
             } catch (InterruptedException e) {

@@ -34,8 +34,7 @@ public final class Task4Example {
         System.out.println(up.to() + ": " + up.bytes() + " bytes, sha256 " + up.sha256());
         Path copy = folder.resolve("copy.txt");
         TransferResult down = FileTransfer.download(server, "reports/2026/report.txt", copy, timeout);
-        System.out.println(down.sha256().equals(up.sha256()) + ", "
-                + Files.readString(copy).strip());
+        System.out.print(down.sha256().equals(up.sha256()) + ", " + Files.readString(copy));
         try {
             FileTransfer.download(server, "reports/missing.txt", folder.resolve("missing.txt"), timeout);
         } catch (SshFailure e) {
