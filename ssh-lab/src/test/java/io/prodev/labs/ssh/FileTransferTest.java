@@ -249,6 +249,27 @@ class FileTransferTest {
     }
 
     @Test
+    void aServerWhoseHostKeyIsNotKnownIsRefusedAndNothingIsCopied() throws IOException {
+        Path file = Files.writeString(local.resolve("secret.txt"), "for the right server only");
+        Path empty = Files.writeString(folder.resolve("empty_known_hosts"), "");
+        SshTarget unknown = TestTargets.withKnownHosts(target, empty);
+        Files.writeString(endpoint.root().resolve("remote.txt"), "remote");
+
+        assertThatThrownBy(() -> FileTransfer.upload(unknown, file, "secret.txt", TIMEOUT))
+                .as("upload to a server whose host key is not in the known hosts")
+                .isInstanceOf(SshFailure.class)
+                .hasMessageContaining("known hosts");
+        assertThatThrownBy(() -> FileTransfer.download(unknown, "remote.txt", local.resolve("remote.txt"), TIMEOUT))
+                .as("download from a server whose host key is not in the known hosts")
+                .isInstanceOf(SshFailure.class)
+                .hasMessageContaining("known hosts");
+        assertThat(filesIn(endpoint.root()))
+                .as("files on the server afterwards")
+                .containsExactly("remote.txt");
+        assertThat(filesIn(local)).as("files in the local folder afterwards").containsExactly("secret.txt");
+    }
+
+    @Test
     void aMissingLocalFileIsNamedAndNothingIsCreated() {
         Path missing = local.resolve("missing.txt");
 
@@ -309,6 +330,18 @@ class FileTransferTest {
                 .as("upload(target, null, \"a.txt\", timeout)")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null");
+        assertThatThrownBy(() -> FileTransfer.upload(target, file, null, TIMEOUT))
+                .as("upload(target, a.txt, null, timeout)")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null");
+        assertThatThrownBy(() -> FileTransfer.upload(target, file, "a\\b.txt", TIMEOUT))
+                .as("upload(target, a.txt, \"a\\\\b.txt\", timeout)")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a\\b.txt");
+        assertThatThrownBy(() -> FileTransfer.download(target, "two\nlines.txt", file, TIMEOUT))
+                .as("download(target, \"two\\nlines.txt\", a.txt, timeout)")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two\nlines.txt");
         assertThatThrownBy(() -> FileTransfer.upload(target, file, " ", TIMEOUT))
                 .as("upload(target, a.txt, \" \", timeout)")
                 .isInstanceOf(IllegalArgumentException.class)
