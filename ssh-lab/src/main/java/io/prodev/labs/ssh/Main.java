@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
  * The demo: starts an SSH server in this JVM (labkit-ssh's, as the tests do), generates an ED25519 and an RSA key
- * pair (the RSA one with a passphrase) as ssh-keygen would, runs commands on the server, and removes what it made.
+ * pair (the RSA one with a passphrase) as ssh-keygen would, runs commands on the server, copies a file there and
+ * back, runs a command on several targets at once, and removes what it made.
  *
  * <p>Run it with {@code ./mvnw -q -pl ssh-lab compile exec:java}.
  */
@@ -33,6 +35,7 @@ public final class Main {
             System.out.println("SSH server: " + server.description());
             GeneratedKey key = showKeyPairs(folder);
             showRemoteCommands(server.endpoint(), key, folder);
+            showFileTransfer(server.endpoint(), key, folder);
             showFanOut(server.endpoint(), key, folder);
         } finally {
             deleteRecursively(folder);
@@ -77,6 +80,31 @@ public final class Main {
         } catch (SshFailure e) {
             System.out.println("sleep 10 with a 300 ms limit  -> " + e.getMessage());
         }
+    }
+
+    /**
+     * Task 4: a file uploaded into a folder the server does not have yet, then downloaded back, each copy checked
+     * against the server's sha256sum. The key of task 0 is authorized by now (showRemoteCommands did it).
+     */
+    private static void showFileTransfer(SshEndpoint endpoint, GeneratedKey key, Path folder) throws IOException {
+        Path knownHosts = Files.writeString(folder.resolve("known_hosts_transfer"), endpoint.knownHostsLine() + "\n");
+        SshTarget target =
+                new SshTarget(endpoint.host(), endpoint.port(), endpoint.user(), key.privateKey(), null, knownHosts);
+        Duration timeout = Duration.ofSeconds(10);
+        byte[] content = new byte[256 * 1024];
+        new Random(4).nextBytes(content);
+        Path local = Files.write(folder.resolve("backup.bin"), content);
+        TransferResult up = FileTransfer.upload(target, local, "backups/2026-12/backup.bin", timeout);
+        TransferResult down = FileTransfer.download(target, up.to(), folder.resolve("backup-copy.bin"), timeout);
+        System.out.println();
+        for (TransferResult result : List.of(up, down)) {
+            System.out.printf(
+                    "%-8s %s -> %s%n         %d bytes, sha256 %s%n",
+                    result == up ? "upload" : "download", result.from(), result.to(), result.bytes(), result.sha256());
+        }
+        List<String> ran = endpoint.commandsRun(); // the two checksums are the last commands the server took
+        System.out.println("the server checked: "
+                + String.join(", ", ran.subList(Math.max(0, ran.size() - 2), ran.size())));
     }
 
     /** Task 6: one command on three targets of the server at once, one of them a port nothing listens on. */

@@ -9,7 +9,10 @@ public interface RunningSsh extends AutoCloseable {
     /** One line for the log: what runs where. */
     String description();
 
-    /** Empties the root folder, authorizes the client key alone and turns password login off: a fresh server. */
+    /**
+     * Empties the root folder, authorizes the client key alone, turns password login off, empties the log of commands
+     * and turns the checksum fault off: a fresh server.
+     */
     void reset();
 
     /** Stops the server and its threads, and deletes its folders; never throws. */

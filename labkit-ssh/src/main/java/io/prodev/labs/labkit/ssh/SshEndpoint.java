@@ -1,7 +1,11 @@
 package io.prodev.labs.labkit.ssh;
 
+import io.prodev.labs.labkit.ssh.internal.ServerState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Objects;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
@@ -16,7 +20,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  * @param clientKey  an ed25519 private key in OpenSSH format, readable by its owner only; its public key, in
  *                   {@link #clientPublicKey()}, is authorized
  * @param settings   the folder holding {@link #authorizedKeys()} and the password file, which the server reads at
- *                   every login
+ *                   every login, the log of {@link #commandsRun()} and the {@link #corruptChecksums} switch
  * @param password   the password that logs {@code user} in, or null when password login is off (the default)
  */
 public record SshEndpoint(
@@ -61,6 +65,34 @@ public record SshEndpoint(
     public String knownHostsLine() {
         String pattern = port == 22 ? host : "[" + host + "]:" + port;
         return pattern + " " + PublicKeyEntry.toString(hostKey);
+    }
+
+    /**
+     * The command lines of the exec requests the server took since the test began, in order, as the client sent them
+     * (quotes and all): what a test checks to see that a command really ran on the server. Emptied before each test.
+     *
+     * @throws UncheckedIOException when the log cannot be read
+     */
+    public List<String> commandsRun() {
+        try {
+            return ServerState.commandsRun(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of commands in " + settings, e);
+        }
+    }
+
+    /**
+     * A fault switch: while on, the server's {@code sha256sum} reports a wrong hash for every file (the right one with
+     * its first byte flipped), as a transfer that damaged the file would show. Off again before each test.
+     *
+     * @throws UncheckedIOException when the switch cannot be written
+     */
+    public void corruptChecksums(boolean on) {
+        try {
+            ServerState.corruptChecksums(settings, on);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the checksum switch in " + settings, e);
+        }
     }
 
     /** The same server with password login on for {@code newPassword}, or off for null. */

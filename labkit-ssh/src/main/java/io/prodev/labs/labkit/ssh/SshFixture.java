@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The SSH fixture as a plug-in ({@code "fixtures": ["ssh"]} in lab.json): a private server for one test JVM that
  * runs many submissions' tests, handed to {@link SshExtension} through the {@link SshFixtureVariables} and restored
- * before each submission (root emptied, the client key alone authorized, password login off).
+ * before each submission (root emptied, the client key alone authorized, password login off, the log of
+ * commands emptied, checksums right).
  *
  * <p>The extension could start a server of its own in every test JVM just as cheaply (it runs in that JVM either
  * way); the plug-in is what gives one to the processes that have no extension: {@code grader check} runs a lab's

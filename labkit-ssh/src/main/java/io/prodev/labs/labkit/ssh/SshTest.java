@@ -23,7 +23,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * cat [FILE...]}, {@code pwd}, {@code sleep SECONDS}, {@code exit N}, {@code sha256sum [FILE...]}, {@code env}),
  * quoted as sh quotes ('single', "double", backslash; no variables, globs, pipes or redirections); any other
  * command exits with 127. Files resolve inside the root folder. SFTP serves the same folder; local port forwarding
- * ({@code ssh -L}) reaches loopback addresses.
+ * ({@code ssh -L}) reaches loopback addresses. {@link SshEndpoint#commandsRun()} lists the command lines the server
+ * ran during the test; {@link SshEndpoint#corruptChecksums(boolean)} makes its {@code sha256sum} lie, until the next
+ * test.
  *
  * <pre>{@code
  * @SshTest

@@ -123,4 +123,69 @@ class SshCommandsTest {
         assertThat(JschClient.exec(server, "echo 'oops"))
                 .isEqualTo(new Result("", "sh: unterminated single quote in: echo 'oops\n", 2));
     }
+
+    @Test
+    void commandsRunListsTheCommandLinesTheServerTookInOrder(SshEndpoint server) throws Exception {
+        JschClient.exec(server, "echo 'one  two'");
+        JschClient.exec(server, "sha256sum 'it'\\''s.txt'");
+        JschClient.exec(server, "no-such-command \\ \"a\nb\r\"");
+
+        assertThat(server.commandsRun())
+                .as("commandsRun() after three exec requests")
+                .containsExactly("echo 'one  two'", "sha256sum 'it'\\''s.txt'", "no-such-command \\ \"a\nb\r\"");
+    }
+
+    @Test
+    void commandsRunIsEmptyAtTheStartOfEachTest(SshEndpoint server) throws Exception {
+        assertThat(server.commandsRun())
+                .as("commandsRun() at the start of a test")
+                .isEmpty();
+        JschClient.exec(server, "echo left behind");
+    }
+
+    @Test
+    void aSecondTestFindsNoCommandOfTheFirst(SshEndpoint server) throws Exception {
+        commandsRunIsEmptyAtTheStartOfEachTest(server);
+    }
+
+    @Test
+    void corruptChecksumsMakesSha256sumReportAWrongHashUntilTurnedOff(SshEndpoint server) throws Exception {
+        byte[] content = "some bytes to hash\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(server.root().resolve("data.bin"), content);
+        String right =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        server.corruptChecksums(true);
+        Result corrupted = JschClient.exec(server, "sha256sum data.bin");
+        Result fromStdin = JschClient.exec(server, "sha256sum", "some bytes to hash\n", Map.of());
+        server.corruptChecksums(false);
+
+        assertThat(corrupted.out())
+                .as("sha256sum data.bin with corruptChecksums(true)")
+                .matches("[0-9a-f]{64}  data\\.bin\n")
+                .isNotEqualTo(right + "  data.bin\n");
+        assertThat(corrupted.status()).as("its exit status, still 0").isZero();
+        assertThat(fromStdin.out())
+                .as("sha256sum of standard input with corruptChecksums(true)")
+                .isNotEqualTo(right + "  -\n");
+        assertThat(JschClient.exec(server, "sha256sum data.bin").out())
+                .as("sha256sum data.bin after corruptChecksums(false)")
+                .isEqualTo(right + "  data.bin\n");
+    }
+
+    @Test
+    void checksumsAreRightAgainInTheNextTest(SshEndpoint server) throws Exception {
+        Files.write(server.root().resolve("empty.bin"), new byte[0]);
+        String empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+        assertThat(JschClient.exec(server, "sha256sum empty.bin").out())
+                .as("sha256sum at the start of a test")
+                .isEqualTo(empty + "  empty.bin\n");
+        server.corruptChecksums(true); // left on: the next test must find it off
+    }
+
+    @Test
+    void aSecondTestFindsChecksumsRight(SshEndpoint server) throws Exception {
+        checksumsAreRightAgainInTheNextTest(server);
+    }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodev.labs.labkit.ssh.internal.KeyFiles;
+import io.prodev.labs.labkit.ssh.internal.ServerState;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SshEndpointTest {
 
@@ -53,6 +55,22 @@ class SshEndpointTest {
                         "127.0.0.1", 22, " ", HOST_KEY, Path.of("/r"), Path.of("/k/id"), Path.of("/s"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("SSH user must not be blank, got: ' '");
+    }
+
+    @Test
+    void commandsRunIsEmptyWithoutALogAndKeepsEachLoggedLineWhole(@TempDir Path settings) throws Exception {
+        SshEndpoint endpoint = new SshEndpoint(
+                "127.0.0.1", 2222, "learner", HOST_KEY, Path.of("/r"), Path.of("/k/id"), settings, null);
+        assertThat(endpoint.commandsRun())
+                .as("commandsRun() before any command")
+                .isEmpty();
+
+        ServerState.logCommand(settings, "echo one");
+        ServerState.logCommand(settings, "echo 'two\nlines' back\\slash \\n cr\r");
+
+        assertThat(endpoint.commandsRun())
+                .as("commandsRun() after two logged commands, one with line breaks and backslashes")
+                .containsExactly("echo one", "echo 'two\nlines' back\\slash \\n cr\r");
     }
 
     private static SshEndpoint endpoint(int port, String password) {

@@ -47,9 +47,18 @@ class SshFixtureTest {
             Files.createDirectories(endpoint.root().resolve("a/b"));
             Files.writeString(endpoint.root().resolve("a/b/left.txt"), "by submission 1");
             ServerState.restore(endpoint.withPassword("by submission 1"));
+            JschClient.exec(endpoint, "echo by submission 1");
+            endpoint.corruptChecksums(true);
             Files.writeString(endpoint.authorizedKeys(), "ssh-ed25519 AAAA-junk\n", StandardOpenOption.APPEND);
 
             ssh.reset();
+
+            assertThat(endpoint.commandsRun()).as("commandsRun() after reset()").isEmpty();
+            Files.write(endpoint.root().resolve("empty.bin"), new byte[0]);
+            assertThat(JschClient.exec(endpoint, "sha256sum empty.bin").out())
+                    .as("sha256sum after reset(), which turns corruptChecksums off")
+                    .startsWith("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+            Files.delete(endpoint.root().resolve("empty.bin"));
 
             try (var files = Files.list(endpoint.root())) {
                 assertThat(files).as("files in the root after reset()").isEmpty();

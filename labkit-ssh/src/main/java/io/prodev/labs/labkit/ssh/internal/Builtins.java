@@ -115,13 +115,16 @@ final class Builtins {
         }
     }
 
-    /** {@code sha256sum [FILE...]}: "HEX  NAME" lines; standard input, named "-", when no file is named. */
+    /**
+     * {@code sha256sum [FILE...]}: "HEX  NAME" lines; standard input, named "-", when no file is named. While the
+     * settings folder holds the corrupt-checksums switch, every hash it reports is wrong (its first byte flipped).
+     */
     private static int sha256sum(List<String> args, CommandContext context) throws IOException {
         List<String> names = args.isEmpty() ? List.of("-") : args;
         int status = 0;
         for (String name : names) {
             if (name.equals("-")) {
-                context.print(sha256(context.in()) + "  -\n");
+                context.print(reported(sha256(context.in()), context) + "  -\n");
                 continue;
             }
             Path file = readableFile("sha256sum", name, context);
@@ -130,7 +133,7 @@ final class Builtins {
                 continue;
             }
             try (InputStream in = Files.newInputStream(file)) {
-                context.print(sha256(in) + "  " + name + "\n");
+                context.print(reported(sha256(in), context) + "  " + name + "\n");
             }
         }
         return status;
@@ -161,7 +164,15 @@ final class Builtins {
         }
     }
 
-    private static String sha256(InputStream in) throws IOException {
+    /** The hash as the server reports it: wrong, while checksums are switched to corrupt. */
+    private static String reported(byte[] hash, CommandContext context) {
+        if (ServerState.checksumsCorrupted(context.settings())) {
+            hash[0] ^= (byte) 0xFF;
+        }
+        return HexFormat.of().formatHex(hash);
+    }
+
+    private static byte[] sha256(InputStream in) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -172,6 +183,6 @@ final class Builtins {
         for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
             digest.update(buffer, 0, read);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.digest();
     }
 }

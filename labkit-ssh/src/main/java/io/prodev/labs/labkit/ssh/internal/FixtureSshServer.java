@@ -61,7 +61,9 @@ public final class FixtureSshServer implements RunningSsh {
 
             FileRoot fileRoot = new FileRoot(root);
             JavaCommandFactory commands = new JavaCommandFactory(
-                    fileRoot, Map.of("HOME", "/", "PWD", "/", "USER", USER, "LOGNAME", USER, "SHELL", "/bin/sh"));
+                    fileRoot,
+                    settings,
+                    Map.of("HOME", "/", "PWD", "/", "USER", USER, "LOGNAME", USER, "SHELL", "/bin/sh"));
             SettingsAuthenticator authenticator = new SettingsAuthenticator(USER, settings);
 
             sshd = SshServer.setUpDefaultServer();

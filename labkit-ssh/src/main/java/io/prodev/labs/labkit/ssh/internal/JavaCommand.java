@@ -1,6 +1,7 @@
 package io.prodev.labs.labkit.ssh.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,18 @@ import org.apache.sshd.server.command.AbstractCommandSupport;
 final class JavaCommand extends AbstractCommandSupport {
 
     private final FileRoot root;
+    private final Path settings;
     private final Map<String, String> fixedEnvironment;
 
-    JavaCommand(String line, CloseableExecutorService executor, FileRoot root, Map<String, String> fixedEnvironment) {
+    JavaCommand(
+            String line,
+            CloseableExecutorService executor,
+            FileRoot root,
+            Path settings,
+            Map<String, String> fixedEnvironment) {
         super(line, executor);
         this.root = root;
+        this.settings = settings;
         this.fixedEnvironment = fixedEnvironment;
     }
 
@@ -41,7 +49,7 @@ final class JavaCommand extends AbstractCommandSupport {
         Map<String, String> environment = new HashMap<>(getEnvironment().getEnv());
         environment.putAll(fixedEnvironment);
         CommandContext context =
-                new CommandContext(getInputStream(), getOutputStream(), getErrorStream(), root, environment);
+                new CommandContext(getInputStream(), getOutputStream(), getErrorStream(), root, settings, environment);
         List<String> words;
         try {
             words = CommandLine.split(getCommand());
