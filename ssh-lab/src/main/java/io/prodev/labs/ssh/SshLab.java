@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The lab's command line, so what the tasks build works against any real server and OpenSSH can check it:
- * {@code keygen} (task 0), {@code config} (task 1), {@code exec} (tasks 2 and 3). Run it with
+ * {@code keygen} (task 0), {@code config} (task 1), {@code exec} (tasks 2 and 3), {@code tunnel} (task 5),
+ * {@code fanout} (task 6). Run it with
  * {@code ./mvnw -q -pl ssh-lab exec:java -Dexec.mainClass=io.prodev.labs.ssh.SshLab -Dexec.args="keygen --help"}.
  *
  * <p>Exit status: 0 on success, 1 on an error (one line on standard error, naming what failed), 2 on a usage error.
@@ -32,6 +33,7 @@ public final class SshLab {
                 .addSubcommand(new ExecCommand(environment))
                 .addSubcommand(new ConfigCommand(environment))
                 .addSubcommand(new FanoutCommand(environment))
+                .addSubcommand(new TunnelCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
