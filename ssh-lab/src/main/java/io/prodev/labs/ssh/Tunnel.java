@@ -5,7 +5,9 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local port forwarding, what {@code ssh -L [BIND:]PORT:HOST:HOSTPORT user@server} opens: a port on this machine
@@ -21,17 +23,23 @@ public final class Tunnel implements AutoCloseable {
     static final int ADMINISTRATIVELY_PROHIBITED = 1;
 
     // BEGIN SOLUTION: remove
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    // END SOLUTION
+
+    // BEGIN SOLUTION: remove
     private final Session session;
     private final String bindAddress;
     private final int localPort;
+    private final List<Thread> threads;
     private boolean closed;
     // END SOLUTION
 
     // BEGIN SOLUTION: remove
-    private Tunnel(Session session, String bindAddress, int localPort) {
+    private Tunnel(Session session, String bindAddress, int localPort, List<Thread> threads) {
         this.session = session;
         this.bindAddress = bindAddress;
         this.localPort = localPort;
+        this.threads = threads;
     }
     // END SOLUTION
 
@@ -71,6 +79,14 @@ public final class Tunnel implements AutoCloseable {
         Session session = SshSessions.connect(jsch, target, connectTimeout);
         String forwarding =
                 bindAddress + ":" + localPort + " -> " + remoteHost + ":" + remotePort + " through " + target.address();
+        // The threads JSch starts from here on (the one that accepts connections, one per connection), kept to wait
+        // for them when closing.
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        session.setThreadFactory(work -> {
+            Thread thread = new Thread(work);
+            threads.add(thread);
+            return thread;
+        });
         try {
             int bound;
             try {
@@ -81,9 +97,10 @@ public final class Tunnel implements AutoCloseable {
                         "cannot listen on " + bindAddress + ":" + localPort + " (in use?) for " + forwarding, e);
             }
             checkAllowed(session, remoteHost, remotePort, connectTimeout, forwarding);
-            return new Tunnel(session, bindAddress, bound);
+            return new Tunnel(session, bindAddress, bound, threads);
         } catch (RuntimeException e) {
             session.disconnect(); // also removes the forwarding: its listening socket closes, its thread ends
+            awaitEnd(threads);
             throw e;
         }
         // END SOLUTION
@@ -117,6 +134,29 @@ public final class Tunnel implements AutoCloseable {
             // the target is down or unreachable from the server: connections will end until it is up
         } finally {
             probe.disconnect();
+        }
+    }
+
+    /**
+     * Waits (bounded) for JSch's forwarding threads to end. A thread blocked in {@code accept()} keeps the closed
+     * listening socket accepting until the call returns: only once it has ended does the port surely refuse.
+     */
+    private static void awaitEnd(List<Thread> threads) {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        boolean interrupted = Thread.interrupted(); // wait even on an interrupted thread (a closing command's)
+        for (Thread thread : threads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                thread.join(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                interrupted = true; // finish waiting; keep the interrupt for the caller
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -163,6 +203,7 @@ public final class Tunnel implements AutoCloseable {
             // already removed: the session ended on its own
         } finally {
             session.disconnect(); // closes every channel, and with it each connection's local socket
+            awaitEnd(threads);
         }
         // END SOLUTION
     }

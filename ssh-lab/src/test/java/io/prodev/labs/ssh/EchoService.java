@@ -109,6 +109,22 @@ final class EchoService implements AutoCloseable {
     }
 
     /**
+     * Whether connections to {@code port} of 127.0.0.1 are refused within {@code millis}. A listening socket closed
+     * while a thread waits in {@code accept()} may still take a connection until that call returns: a moment.
+     */
+    static boolean refusedWithin(int port, long millis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        do {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.sleep(20); // accepted: still listening
+            } catch (java.net.ConnectException refused) {
+                return true;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /**
      * Reads {@code length} bytes from {@code in}, or fewer if it ends first. Bounded by the socket's read timeout.
      */
     static byte[] readUpTo(InputStream in, int length) throws IOException {
