@@ -109,6 +109,21 @@ final class EchoService implements AutoCloseable {
     }
 
     /**
+     * A port below 1024 that nothing listens on: unlike a free port of the ephemeral range, no tunnel of a test (port 0
+     * or {@link #closedPort()}) can be given it later, so it stays a port where nothing listens.
+     */
+    static int closedLowPort() throws IOException {
+        for (int port = 9; port < 1024; port++) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                // something listens there
+            } catch (java.net.ConnectException refused) {
+                return port;
+            }
+        }
+        throw new IOException("every port from 9 to 1023 of the loopback is in use");
+    }
+
+    /**
      * Whether connections to {@code port} of 127.0.0.1 are refused within {@code millis}. A listening socket closed
      * while a thread waits in {@code accept()} may still take a connection until that call returns: a moment.
      */

@@ -189,7 +189,7 @@ class TunnelHiddenTest {
         EchoService serviceB = EchoService.start(0, "B\n");
         toClose.add(serviceA);
         toClose.add(serviceB);
-        int down = EchoService.closedPort();
+        int down = EchoService.closedLowPort();
         List<String> names = List.of("A", "B", "down");
         List<Integer> targetPorts = List.of(serviceA.port(), serviceB.port(), down);
 
