@@ -142,6 +142,44 @@ class TunnelCommandTest {
     }
 
     @Test
+    void aSessionThatEndsOnItsOwnIsAnError() throws Exception {
+        HoldingRelay relay = new HoldingRelay(endpoint.host(), endpoint.port());
+        try {
+            relay.release();
+            Path relayKnownHosts = Files.writeString(
+                    folder.resolve("relay_known_hosts"),
+                    endpoint.knownHostsLine().replace("]:" + endpoint.port() + " ", "]:" + relay.port() + " ") + "\n");
+            AtomicInteger status = new AtomicInteger(-1);
+            Thread command = start(
+                    status,
+                    "tunnel",
+                    "-i",
+                    endpoint.clientKey().toString(),
+                    "-p",
+                    Integer.toString(relay.port()),
+                    "--known-hosts",
+                    relayKnownHosts.toString(),
+                    endpoint.user() + "@" + endpoint.host(),
+                    "-L",
+                    "0:127.0.0.1:" + echo.port());
+            awaitForwardingLine();
+
+            relay.close(); // the network drops the session
+
+            assertTimeoutPreemptively(BOUND, () -> command.join());
+            assertThat(status.get())
+                    .as("exit status of tunnel when its session dropped")
+                    .isEqualTo(1);
+            assertThat(err.toString())
+                    .as("stderr of tunnel when its session dropped")
+                    .startsWith("tunnel: ")
+                    .hasLineCount(1);
+        } finally {
+            relay.close();
+        }
+    }
+
+    @Test
     void aBadForwardingSpecIsAUsageErrorNamingIt() {
         for (String spec : List.of(
                 "8080",
