@@ -3,10 +3,14 @@ package io.prodev.labs.ssh;
 import io.prodev.labs.labkit.ssh.RunningSsh;
 import io.prodev.labs.labkit.ssh.SshEndpoint;
 import io.prodev.labs.labkit.ssh.SshServers;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * The demo: starts an SSH server in this JVM (labkit-ssh's, as the tests do), generates an ED25519 and an RSA key
  * pair (the RSA one with a passphrase) as ssh-keygen would, runs commands on the server, copies a file there and
- * back, runs a command on several targets at once, and removes what it made.
+ * back, runs a command on several targets at once, reaches a service on the server's loopback through a tunnel, and
+ * removes what it made.
  *
  * <p>Run it with {@code ./mvnw -q -pl ssh-lab compile exec:java}.
  */
@@ -37,6 +42,7 @@ public final class Main {
             showRemoteCommands(server.endpoint(), key, folder);
             showFileTransfer(server.endpoint(), key, folder);
             showFanOut(server.endpoint(), key, folder);
+            showTunnel(server.endpoint(), key, folder);
         } finally {
             deleteRecursively(folder);
         }
@@ -140,8 +146,70 @@ public final class Main {
         }
     }
 
+    /**
+     * Task 5: a small HTTP responder that listens on the loopback only, as a database or an admin page on a server
+     * does, reached through a tunnel (ssh -L 0:127.0.0.1:PORT); once the tunnel is closed, its local port refuses.
+     */
+    private static void showTunnel(SshEndpoint endpoint, GeneratedKey key, Path folder) throws IOException {
+        Path knownHosts = Files.writeString(folder.resolve("known_hosts_tunnel"), endpoint.knownHostsLine() + "\n");
+        SshTarget target =
+                new SshTarget(endpoint.host(), endpoint.port(), endpoint.user(), key.privateKey(), null, knownHosts);
+        System.out.println();
+        try (ServerSocket service = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread responder = new Thread(() -> respondToEach(service), "demo-http-responder");
+            responder.start();
+            System.out.println("service on the server's loopback: 127.0.0.1:" + service.getLocalPort());
+            int localPort;
+            try (Tunnel tunnel =
+                    Tunnel.open(target, "127.0.0.1", 0, "127.0.0.1", service.getLocalPort(), Duration.ofSeconds(5))) {
+                localPort = tunnel.localPort();
+                System.out.println("tunnel open: 127.0.0.1:" + localPort + " -> 127.0.0.1:" + service.getLocalPort()
+                        + " through " + target.address());
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), localPort)) {
+                    socket.setSoTimeout(5_000);
+                    socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    System.out.println("GET / through the tunnel -> " + quoted(response));
+                }
+            }
+            System.out.println("tunnel closed");
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), localPort)) {
+                System.out.println("127.0.0.1:" + localPort + " still answers (it should not)");
+            } catch (IOException e) {
+                System.out.println("127.0.0.1:" + localPort + " after close -> " + e.getMessage());
+            }
+            service.close();
+            try {
+                responder.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A tiny HTTP/1.0 responder: reads the request head, answers 200 with one line, closes. */
+    private static void respondToEach(ServerSocket service) {
+        while (true) {
+            try (Socket client = service.accept()) {
+                client.setSoTimeout(5_000);
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    // the request head, up to its blank line; a connection that sends nothing ends here too
+                }
+                client.getOutputStream()
+                        .write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nonly on the loopback\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                if (service.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
     private static String quoted(String text) {
-        return "\"" + text.replace("\n", "\\n") + "\"";
+        return "\"" + text.replace("\r", "\\r").replace("\n", "\\n") + "\"";
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

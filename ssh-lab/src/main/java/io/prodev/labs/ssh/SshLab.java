@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 /**
  * The lab's command line, so what the tasks build works against any real server and OpenSSH can check it:
  * {@code keygen} (task 0), {@code config} (task 1), {@code exec} (tasks 2 and 3), {@code put} and {@code get} (task 4),
+ * {@code tunnel} (task 5),
  * {@code fanout} (task 6). Run it with
  * {@code ./mvnw -q -pl ssh-lab exec:java -Dexec.mainClass=io.prodev.labs.ssh.SshLab -Dexec.args="keygen --help"}.
  *
@@ -35,6 +36,7 @@ public final class SshLab {
                 .addSubcommand(new FanoutCommand(environment))
                 .addSubcommand(new PutCommand(environment))
                 .addSubcommand(new GetCommand(environment))
+                .addSubcommand(new TunnelCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
