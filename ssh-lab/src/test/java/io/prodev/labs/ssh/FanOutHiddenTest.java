@@ -9,9 +9,11 @@ import io.prodev.labs.labkit.Hint;
 import io.prodev.labs.labkit.Task;
 import io.prodev.labs.labkit.ssh.SshEndpoint;
 import io.prodev.labs.labkit.ssh.SshTest;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,7 +131,6 @@ class FanOutHiddenTest {
     @Test
     void anInterruptedCallWaitsForItsThreadsThenThrows() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            silent.setSoTimeout((int) BOUND.toMillis());
             List<SshTarget> hosts = List.of(TestTargets.withPort(server, silent.getLocalPort()), server);
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<List<String>> busyWhenItEnded = new AtomicReference<>();
@@ -143,7 +144,7 @@ class FanOutHiddenTest {
                 }
             });
             caller.start();
-            try (Socket connecting = silent.accept()) { // the first host is connecting: JSch waits for its greeting
+            try (Socket connecting = acceptWhileAlive(silent, caller, thrown)) { // the first host is connecting
                 caller.interrupt();
                 assertTimeoutPreemptively(BOUND, () -> caller.join());
             }
@@ -154,6 +155,29 @@ class FanOutHiddenTest {
             assertThat(busyWhenItEnded.get())
                     .as("threads still running a host when the interrupted run threw")
                     .isEmpty();
+        }
+    }
+
+    /**
+     * The first connection to {@code listener}, within {@link #BOUND}; fails at once, saying what it threw, if
+     * {@code caller} ends before anything connects (a run that failed before connecting to any host).
+     */
+    private static Socket acceptWhileAlive(ServerSocket listener, Thread caller, AtomicReference<Throwable> thrown)
+            throws IOException {
+        listener.setSoTimeout(50);
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (true) {
+            try {
+                return listener.accept();
+            } catch (SocketTimeoutException notYet) {
+                if (!caller.isAlive()) {
+                    throw new AssertionError(
+                            "run ended before its first host connected: it threw " + thrown.get(), thrown.get());
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("run did not connect to its first host within " + BOUND);
+                }
+            }
         }
     }
 

@@ -233,9 +233,18 @@ class FileTransferHiddenTest {
                 call.run();
                 return null;
             });
-            assertThat(relay.awaitStalled(5_000))
-                    .as("the transfer to reach the point where the connection goes silent")
-                    .isTrue();
+            // Waits for the stall, unless the call ends first (a transfer that failed at once): then says how.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!relay.awaitStalled(50)) {
+                if (future.isDone()) {
+                    throw new AssertionError(
+                            "the transfer ended before the connection went silent: " + outcome(future), cause(future));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError(
+                            "the transfer did not reach the point where the connection goes silent" + " within 5 s");
+                }
+            }
             whileStalled.check();
             try {
                 future.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
@@ -246,6 +255,23 @@ class FileTransferHiddenTest {
         } finally {
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String outcome(Future<Object> ended) {
+        Throwable cause = cause(ended);
+        return cause == null ? "it returned" : "it threw " + cause;
+    }
+
+    private static Throwable cause(Future<Object> ended) {
+        try {
+            ended.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
     }
 

@@ -81,13 +81,17 @@ class TunnelCommandTest {
         return thread;
     }
 
-    /** The forwarding line, once the command has printed it (within a bound). */
-    private Matcher awaitForwardingLine() throws InterruptedException {
+    /** The forwarding line, once the command has printed it (within a bound, and unless the command ended first). */
+    private Matcher awaitForwardingLine(Thread command) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher matcher = FORWARDING.matcher(out.toString());
             if (matcher.lookingAt()) {
                 return matcher;
+            }
+            if (!command.isAlive() && !FORWARDING.matcher(out.toString()).lookingAt()) {
+                throw new AssertionError("tunnel ended without printing the line `forwarding BIND:PORT -> HOST:HOSTPORT"
+                        + " through DEST (Ctrl-C to close)`; stdout: " + out + ", stderr: " + err);
             }
             Thread.sleep(20);
         }
@@ -101,7 +105,7 @@ class TunnelCommandTest {
         String spec = "0:127.0.0.1:" + echo.port();
         Thread command = start(status, args("-L", spec));
 
-        Matcher line = awaitForwardingLine();
+        Matcher line = awaitForwardingLine(command);
         int port = Integer.parseInt(line.group(2));
         assertThat(line.group(1)).as("the bind address printed for -L %s", spec).isEqualTo("127.0.0.1");
         assertThat(line.group(3)).as("the target printed for -L %s", spec).isEqualTo("127.0.0.1:" + echo.port());
@@ -134,7 +138,7 @@ class TunnelCommandTest {
         assertTimeoutPreemptively(BOUND, () -> command.join());
 
         assertThat(status.get()).as("exit status of tunnel --for 0.3").isZero();
-        Matcher line = awaitForwardingLine();
+        Matcher line = awaitForwardingLine(command);
         assertThat(line.group(1))
                 .as("the bind address printed for -L 127.0.0.2:0:...")
                 .isEqualTo("127.0.0.2");
@@ -162,7 +166,7 @@ class TunnelCommandTest {
                     endpoint.user() + "@" + endpoint.host(),
                     "-L",
                     "0:127.0.0.1:" + echo.port());
-            awaitForwardingLine();
+            awaitForwardingLine(command);
 
             relay.close(); // the network drops the session
 
