@@ -323,6 +323,17 @@ class FileTransferTest {
     }
 
     @Test
+    void aTimeoutOfOneMillisecondIsAllowed() throws IOException {
+        Path file = Files.writeString(local.resolve("note.txt"), "hello\n");
+
+        Throwable thrown = catchThrowable(() -> FileTransfer.upload(target, file, "note.txt", Duration.ofMillis(1)));
+
+        assertThat(thrown)
+                .as("upload with a timeout of 1 ms, the shortest allowed: it may time out, but it is not bad input")
+                .isNotInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void badInputIsRejectedNamingTheValue() throws IOException {
         Path file = Files.writeString(local.resolve("a.txt"), "a");
 
