@@ -4,7 +4,6 @@ import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.compile.SourceCompiler;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.grade.SubmissionGrader;
-import io.prodev.labs.grader.intake.IntakeResult;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.launch.WarmWorkers;
 import io.prodev.labs.grader.model.SubmissionResult;
@@ -45,7 +44,7 @@ public final class LabIntegrityCheck {
     public List<String> run() {
         List<String> problems = new ArrayList<>(catalogueReadmeAndFilesAgree());
         Map<String, String> referenceFiles = readLearnerFiles();
-        SubmissionResult reference = grade(grader, "reference", referenceFiles);
+        SubmissionResult reference = InMemorySubmission.grade(grader, "reference", referenceFiles);
         problems.addAll(referencePassesEveryTest(reference));
         problems.addAll(everyTestBelongsToOneTask(reference));
         problems.addAll(starterCompiles());
@@ -112,7 +111,7 @@ public final class LabIntegrityCheck {
         lab.catalogue()
                 .learnerFiles()
                 .forEach(file -> starter.put(file, grader.compiler().starterVersion(file)));
-        SubmissionResult result = grade(grader, "starter", starter);
+        SubmissionResult result = InMemorySubmission.grade(grader, "starter", starter);
         List<String> problems = new ArrayList<>();
         for (TaskScore task : result.tasks()) {
             if (task.total() > 0 && task.complete()) {
@@ -135,7 +134,8 @@ public final class LabIntegrityCheck {
         SubmissionResult second;
         String how;
         try (WarmWorkers warm = new WarmWorkers(lab, options.limits(), log)) {
-            second = grade(new SubmissionGrader(lab, options, warm), "reference-again", referenceFiles);
+            second = InMemorySubmission.grade(
+                    new SubmissionGrader(lab, options, warm), "reference-again", referenceFiles);
             how = warm.warmRuns() > 0
                     ? "in a fresh JVM, then in a warm one"
                     : "twice in a fresh JVM ("
@@ -182,18 +182,6 @@ public final class LabIntegrityCheck {
                         + " gradings: the first k tasks done, the rest as handed out)",
                 problems.isEmpty());
         return problems;
-    }
-
-    private static SubmissionResult grade(SubmissionGrader grader, String id, Map<String, String> files) {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("grader-check-");
-            return grader.grade(new IntakeResult(id, files, List.of(), null), scratch);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Directories.deleteQuietly(scratch);
-        }
     }
 
     private Map<String, List<String>> compileInScratch(Map<String, String> sources) {

@@ -1,17 +1,11 @@
 package io.prodev.labs.grader.check;
 
-import io.prodev.labs.grader.Directories;
 import io.prodev.labs.grader.grade.GradeOptions;
 import io.prodev.labs.grader.grade.SubmissionGrader;
-import io.prodev.labs.grader.intake.IntakeResult;
 import io.prodev.labs.grader.lab.PreparedLab;
 import io.prodev.labs.grader.launch.WarmWorkers;
 import io.prodev.labs.grader.model.SubmissionResult;
 import io.prodev.labs.labkit.catalogue.LabTask;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,7 +45,7 @@ public final class TaskOrderCheck {
                         file,
                         doneFiles.contains(file) ? reference : grader.compiler().starterVersion(file)));
                 String next = tasks.get(done).id();
-                SubmissionResult result = grade(grader, "tasks-before-" + next, files);
+                SubmissionResult result = InMemorySubmission.grade(grader, "tasks-before-" + next, files);
                 for (LabTask task : tasks.subList(0, done)) {
                     result.tests().stream()
                             .filter(test -> task.id().equals(test.taskId()) && !test.passed())
@@ -63,17 +57,5 @@ public final class TaskOrderCheck {
             }
         }
         return problems;
-    }
-
-    private static SubmissionResult grade(SubmissionGrader grader, String id, Map<String, String> files) {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("grader-check-");
-            return grader.grade(new IntakeResult(id, files, List.of(), null), scratch);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Directories.deleteQuietly(scratch);
-        }
     }
 }
