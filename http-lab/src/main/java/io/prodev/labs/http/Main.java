@@ -1,0 +1,64 @@
+package io.prodev.labs.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The lab's demo: {@code ./mvnw -q -pl http-lab compile exec:java}. Starts two web servers on free loopback ports
+ * and asks them what curl would, printing each answer's status line and the headers that matter.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createTempDirectory("http-lab-demo");
+        Files.writeString(folder.resolve("hello.txt"), "a static file\n");
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        try (WebServer web01 = WebServer.start(
+                        ServerSettings.onPort(0),
+                        new HelloSite("web-01", Optional.of(new StaticFiles("/static/", folder))));
+                WebServer web02 =
+                        WebServer.start(ServerSettings.onPort(0), new HelloSite("web-02", Optional.empty()))) {
+            System.out.println("== task 0: two web servers");
+            show(client, "GET", web01.uri().resolve("/"));
+            show(client, "GET", web02.uri().resolve("/"));
+            show(client, "GET", web01.uri().resolve("/redirect_me"));
+            show(client, "GET", web01.uri().resolve("/nowhere"));
+            show(client, "GET", web01.uri().resolve("/static/hello.txt"));
+            show(client, "GET", web01.uri().resolve("/static/..%2f..%2fetc/passwd"));
+        } finally {
+            Files.deleteIfExists(folder.resolve("hello.txt"));
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static void show(HttpClient client, String method, URI uri) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(uri)
+                .method(method, BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        var response = client.send(request, BodyHandlers.ofString());
+        String body = response.body().strip().replace("\n", " ");
+        System.out.printf(
+                "%s %s -> %d, X-Served-By: %s%s, body: %s%n",
+                method,
+                uri.getRawPath(),
+                response.statusCode(),
+                response.headers().firstValue("X-Served-By").orElse("-"),
+                response.headers()
+                        .firstValue("Location")
+                        .map(l -> ", Location: " + l)
+                        .orElse(""),
+                body.length() > 60 ? body.substring(0, 57) + "..." : body);
+    }
+}
