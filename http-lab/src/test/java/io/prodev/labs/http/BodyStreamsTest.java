@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodev.labs.labkit.Task;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -141,6 +142,20 @@ class BodyStreamsTest {
         assertThat(wire.toString(StandardCharsets.US_ASCII))
                 .as("writes of 5, 0 and 18 bytes, close(), then a byte written to the connection itself")
                 .isEqualTo("5\r\nhello\r\n12\r\n0123456789abcdefXY\r\n0\r\n\r\n!");
+    }
+
+    @Test
+    void closingTheEncoderFlushesTheLastChunk() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        OutputStream buffered = new BufferedOutputStream(wire, 1024);
+
+        OutputStream chunks = BodyStreams.chunkedEncoder(buffered);
+        chunks.write('x');
+        chunks.close();
+
+        assertThat(wire.toString(StandardCharsets.US_ASCII))
+                .as("what reached the connection through a 1 KiB buffer once the encoder was closed")
+                .isEqualTo("1\r\nx\r\n0\r\n\r\n");
     }
 
     @Test

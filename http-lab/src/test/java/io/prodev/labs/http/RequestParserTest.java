@@ -137,6 +137,11 @@ class RequestParserTest {
                 .as("the target of GET http://example.com:8080/a/b?c=d")
                 .isEqualTo("/a/b?c=d");
         assertThat(bare.target()).as("the target of GET http://example.com").isEqualTo("/");
+        HttpRequest queryOnly =
+                parser.read(wire("GET https://example.com?q=1 HTTP/1.1\r\nHost: example.com\r\n\r\n"), CLIENT, false);
+        assertThat(queryOnly.target())
+                .as("the target of GET https://example.com?q=1")
+                .isEqualTo("/?q=1");
     }
 
     @Test
@@ -176,6 +181,8 @@ class RequestParserTest {
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: five\r\n\r\n",
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\nabcde",
+                "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1234567890123456789012\r\n\r\n",
                 "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
                 "GET / HTTP/1.1\r\nHost: x\r\n"
             })

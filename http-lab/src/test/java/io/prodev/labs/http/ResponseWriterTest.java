@@ -44,6 +44,16 @@ class ResponseWriterTest {
     }
 
     @Test
+    void anEmptyBodyHasALengthOfZero() throws IOException {
+        boolean open = writer.write(wire, HttpResponse.empty(200), "GET", "HTTP/1.1", true);
+
+        assertThat(wire())
+                .as("the bytes written for empty(200) to a keep-alive GET")
+                .isEqualTo("HTTP/1.1 200 OK\r\n" + DATE + "Content-Length: 0\r\n\r\n");
+        assertThat(open).as("write() for an empty body to a keep-alive request").isTrue();
+    }
+
+    @Test
     void aDateTheHandlerSetIsKept() throws IOException {
         writer.write(wire, HttpResponse.empty(204).header("Date", "yesterday"), "GET", "HTTP/1.1", true);
 
