@@ -273,8 +273,10 @@ public final class LoadBalancer implements Handler, AutoCloseable {
 
     /**
      * A backend's body passed on as it comes: flushed whenever the backend has sent nothing more yet, so the client
-     * gets each part when the backend sends it. At its end the connection goes back to the pool; cut short, it is
-     * closed (what is left of the body would be read as the next response).
+     * gets each part when the backend sends it. At its end the connection goes back to the pool, and the backend's
+     * in-flight count drops, before the last bytes are flushed: a client that sends its next request once it has the
+     * whole response finds both done. Cut short, the connection is closed (what is left of the body would be read as
+     * the next response).
      */
     private final class RelayedBody implements ResponseBody {
         private final Backend backend;
@@ -300,8 +302,13 @@ public final class LoadBalancer implements Handler, AutoCloseable {
             boolean complete = false;
             try {
                 byte[] buffer = new byte[8192];
+                long written = 0;
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);
+                    written += n;
+                    if (written == length) {
+                        break; // the writer flushes the last bytes after finish(): the client sees the end after it
+                    }
                     if (in.available() == 0) {
                         out.flush();
                     }
