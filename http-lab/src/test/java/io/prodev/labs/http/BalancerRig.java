@@ -38,16 +38,21 @@ final class BalancerRig implements AutoCloseable {
             .build();
 
     BalancerRig(int count, BalancerSettings settings) throws IOException {
+        LoadBalancer started = null;
         try {
             for (int i = 0; i < count; i++) {
                 backends.add(TestBackend.start(String.valueOf((char) ('a' + i))));
             }
-        } catch (IOException e) {
+            started = LoadBalancer.start(backends.stream().map(TestBackend::uri).toList(), settings);
+            balancer = started;
+            front = WebServer.start(ServerSettings.onPort(0), balancer);
+        } catch (IOException | RuntimeException e) { // the starter's LoadBalancer throws: leave no server behind
+            if (started != null) {
+                started.close();
+            }
             backends.forEach(TestBackend::close);
             throw e;
         }
-        balancer = LoadBalancer.start(backends.stream().map(TestBackend::uri).toList(), settings);
-        front = WebServer.start(ServerSettings.onPort(0), balancer);
     }
 
     TestBackend backend(int index) {
