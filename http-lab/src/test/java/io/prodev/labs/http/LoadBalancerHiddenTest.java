@@ -196,30 +196,31 @@ class LoadBalancerHiddenTest {
         String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
         try (ScriptedBackend a = new ScriptedBackend(head -> ok);
                 ScriptedBackend b = new ScriptedBackend(head -> ok)) {
-            LoadBalancer balancer = LoadBalancer.start(
-                    List.of(a.uri(), b.uri()), BalancerRig.SETTINGS.withHealthInterval(Duration.ofMillis(20)));
-            WebServer front = WebServer.start(ServerSettings.onPort(0), balancer);
-            assertTimeoutPreemptively(BOUND, () -> {
-                for (int i = 0; i < 6; i++) {
-                    try (RawHttp client = new RawHttp(front.port())) {
-                        client.send("GET / HTTP/1.1\r\nHost: lb\r\n\r\n");
-                        assertThat(client.readResponse().status())
-                                .as("GET / through the balancer")
-                                .isEqualTo(200);
+            try (LoadBalancer balancer = LoadBalancer.start(
+                            List.of(a.uri(), b.uri()), BalancerRig.SETTINGS.withHealthInterval(Duration.ofMillis(20)));
+                    WebServer front = WebServer.start(ServerSettings.onPort(0), balancer)) {
+                assertTimeoutPreemptively(BOUND, () -> {
+                    for (int i = 0; i < 6; i++) {
+                        try (RawHttp client = new RawHttp(front.port())) {
+                            client.send("GET / HTTP/1.1\r\nHost: lb\r\n\r\n");
+                            assertThat(client.readResponse().status())
+                                    .as("GET / through the balancer")
+                                    .isEqualTo(200);
+                        }
                     }
-                }
-            });
-            assertThat(liveThreadNames("scripted-backend-connection"))
-                    .as("the backends' connection threads (one per connection from the balancer) before the"
-                            + " balancer is closed: its pooled connections")
-                    .isNotEmpty();
-            front.close();
-            balancer.close();
-            await().atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(liveThreadNames("scripted-backend-connection"))
-                            .as("the backends' connection threads (one per connection from the balancer) after the"
-                                    + " balancer was closed: its pooled connections must be closed")
-                            .isEmpty());
+                });
+                assertThat(liveThreadNames("scripted-backend-connection"))
+                        .as("the backends' connection threads (one per connection from the balancer) before the"
+                                + " balancer is closed: its pooled connections")
+                        .isNotEmpty();
+                front.close();
+                balancer.close();
+                await().atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(liveThreadNames("scripted-backend-connection"))
+                                .as("the backends' connection threads (one per connection from the balancer) after the"
+                                        + " balancer was closed: its pooled connections must be closed")
+                                .isEmpty());
+            }
         }
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet().stream()
