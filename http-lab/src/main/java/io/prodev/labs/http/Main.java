@@ -7,11 +7,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The lab's demo: {@code ./mvnw -q -pl http-lab compile exec:java}. Starts two web servers on free loopback ports
- * and asks them what curl would, printing each answer's status line and the headers that matter.
+ * and asks them what curl would, printing each answer's status line and the headers that matter; then puts a load
+ * balancer in front of them and stops one.
  */
 public final class Main {
 
@@ -36,6 +38,23 @@ public final class Main {
             show(client, "GET", web01.uri().resolve("/nowhere"));
             show(client, "GET", web01.uri().resolve("/static/hello.txt"));
             show(client, "GET", web01.uri().resolve("/static/..%2f..%2fetc/passwd"));
+
+            System.out.println("== task 1: a load balancer in front of them (round-robin, health checks on /)");
+            try (LoadBalancer balancer = LoadBalancer.start(
+                            List.of(web01.uri(), web02.uri()),
+                            BalancerSettings.defaults().withHealthPath("/"));
+                    WebServer front = WebServer.start(ServerSettings.onPort(0), balancer)) {
+                for (int i = 0; i < 4; i++) {
+                    show(client, "GET", front.uri().resolve("/"));
+                }
+                web02.close();
+                System.out.println("web-02 stopped: its turn goes to web-01, and it is marked down");
+                show(client, "GET", front.uri().resolve("/"));
+                show(client, "GET", front.uri().resolve("/"));
+                for (BackendStatus backend : balancer.backends()) {
+                    System.out.println("  " + backend.uri() + " healthy: " + backend.healthy());
+                }
+            }
         } finally {
             Files.deleteIfExists(folder.resolve("hello.txt"));
             Files.deleteIfExists(folder);
