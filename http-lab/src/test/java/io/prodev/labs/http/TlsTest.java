@@ -206,5 +206,9 @@ class TlsTest {
                 .as("Tls.selfSigned(\"localhost\", \"bad name!\")")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad name!");
+        assertThatThrownBy(() -> Tls.selfSigned("1.2.3"))
+                .as("Tls.selfSigned(\"1.2.3\"): not an IPv4 address, and a DNS name is never all digits")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1.2.3");
     }
 }
