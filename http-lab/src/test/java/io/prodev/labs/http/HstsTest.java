@@ -14,11 +14,17 @@ import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Task 2's HSTS: on every response that went over TLS, never on a plain one. */
 @Task("2")
 class HstsTest {
+
+    @BeforeAll
+    static void initialiseJdkCrypto() {
+        TlsPeers.initialiseJdkCrypto();
+    }
 
     private static final String HSTS = "Strict-Transport-Security";
 

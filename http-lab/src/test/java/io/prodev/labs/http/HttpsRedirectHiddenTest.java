@@ -8,11 +8,17 @@ import io.prodev.labs.labkit.Task;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @Task("2")
 @Hidden
 class HttpsRedirectHiddenTest {
+
+    @BeforeAll
+    static void initialiseJdkCrypto() {
+        TlsPeers.initialiseJdkCrypto();
+    }
 
     private static HttpRequest request(String method, String target, String version, String host, boolean secure) {
         Headers headers = new Headers();

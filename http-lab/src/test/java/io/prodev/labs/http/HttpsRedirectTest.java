@@ -13,6 +13,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Task 2's plain-HTTP side: every request answered 301 to the same path and query on the HTTPS port. */
 @Task("2")
 class HttpsRedirectTest {
+
+    @BeforeAll
+    static void initialiseJdkCrypto() {
+        TlsPeers.initialiseJdkCrypto();
+    }
 
     private static final int HTTPS_PORT = 8443;
 

@@ -30,12 +30,18 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Task("2")
 @Hidden
 class TlsHiddenTest {
+
+    @BeforeAll
+    static void initialiseJdkCrypto() {
+        TlsPeers.initialiseJdkCrypto();
+    }
 
     private static final Duration BOUND = Duration.ofSeconds(20);
 

@@ -20,6 +20,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Task 2's TLS: a server certificate from a PKCS#12 keystore or made on the spot, TLS 1.3 and 1.2 only. */
 @Task("2")
 class TlsTest {
+
+    @BeforeAll
+    static void initialiseJdkCrypto() {
+        TlsPeers.initialiseJdkCrypto();
+    }
 
     private static final char[] PASSWORD = "changeit-2".toCharArray();
 
