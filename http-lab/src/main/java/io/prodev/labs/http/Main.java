@@ -6,9 +6,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The lab's demo: {@code ./mvnw -q -pl http-lab compile exec:java}. Starts two web servers on free loopback ports
@@ -58,6 +60,41 @@ public final class Main {
         } finally {
             Files.deleteIfExists(folder.resolve("hello.txt"));
             Files.deleteIfExists(folder);
+        }
+        https();
+    }
+
+    /** Task 2: the site over TLS with a self-signed certificate, HSTS, and a plain-HTTP port that redirects to it. */
+    private static void https() throws Exception {
+        SSLContext context = Tls.selfSigned("localhost", "127.0.0.1");
+        try (WebServer https = WebServer.start(
+                        ServerSettings.onPort(0).withSocketFactory(Tls.serverSockets(context)),
+                        new Hsts(new HelloSite("web-tls", Optional.empty())));
+                WebServer http = WebServer.start(ServerSettings.onPort(0), new HttpsRedirect(https.port()))) {
+            System.out.println("== task 2: HTTPS with a self-signed certificate");
+            X509Certificate certificate = TrustStores.presentedBy("127.0.0.1", https.port());
+            System.out.println(
+                    "certificate: " + certificate.getSubjectX500Principal().getName() + ", names "
+                            + certificate.getSubjectAlternativeNames() + ", valid until "
+                            + certificate.getNotAfter().toInstant());
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .sslContext(TrustStores.trusting(certificate))
+                    .build();
+            var response = client.send(
+                    java.net.http.HttpRequest.newBuilder(https.uri())
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    BodyHandlers.ofString());
+            System.out.printf(
+                    "GET %s -> %d over %s, Strict-Transport-Security: %s, body: %s%n",
+                    https.uri(),
+                    response.statusCode(),
+                    response.sslSession().map(session -> session.getProtocol()).orElse("?"),
+                    response.headers().firstValue("Strict-Transport-Security").orElse("-"),
+                    response.body());
+            show(client, "GET", http.uri().resolve("/redirect_me?from=http"));
         }
     }
 
