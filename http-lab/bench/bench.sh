@@ -72,8 +72,14 @@ load() {
     java -cp "$cp" io.prodev.labs.http.bench.LoadGenerator "$url" "$connections" 2 >/dev/null
     out="$(java -cp "$cp" io.prodev.labs.http.bench.LoadGenerator "$url" "$connections" "$seconds")"
   fi
-  local rps p99
+  local rps p99 bad
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  # A figure made of errors means nothing: wrk's "Non-2xx or 3xx responses" and "Socket errors", the generator's errors.
+  bad="$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {n += 1} /^errors:/ && $2 > 0 {n += $2} END {print n + 0}')"
+  if [ "$bad" -gt 0 ]; then
+    echo "$url: $bad failed responses or socket errors:" >&2
+    echo "$out" >&2
+  fi
   p99="$(echo "$out" | awk '$1 == "99%" || $1 == "99%:" {print $2}' | head -n1)"
   case "$p99" in
     *us) p99="$(awk -v v="${p99%us}" 'BEGIN {printf "%.3f", v / 1000}')" ;;
@@ -91,7 +97,8 @@ start_lab backend1 web --port 0 --name backend-1
 start_lab backend2 web --port 0 --name backend-2
 configs=("lab-web http://127.0.0.1:$lab_web/")
 if java -cp "$cp" io.prodev.labs.http.HttpLab --help | grep -qE "^ +lb +"; then
-  start_lab lab_lb lb --port 0 --backend "http://127.0.0.1:$backend1/" --backend "http://127.0.0.1:$backend2/"
+  start_lab lab_lb lb --port 0 --backend "http://127.0.0.1:$backend1/" --backend "http://127.0.0.1:$backend2/" \
+    --health-path /
   configs+=("lab-lb http://127.0.0.1:$lab_lb/")
 else
   echo "(the balancer part is skipped: HttpLab has no lb command yet)"

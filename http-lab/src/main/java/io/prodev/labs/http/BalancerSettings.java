@@ -42,7 +42,7 @@ public record BalancerSettings(
         }
     }
 
-    /** Round-robin, {@code GET /health} every 2 s (1 s to answer), 1 s to connect, 30 s to answer, 8 idle. */
+    /** Round-robin, {@code GET /health} every 2 s (1 s to answer), 1 s to connect, 30 s to answer, 32 idle (as nginx's usual {@code keepalive 32}). */
     public static BalancerSettings defaults() {
         return new BalancerSettings(
                 BalancingPolicy.ROUND_ROBIN,
@@ -51,7 +51,7 @@ public record BalancerSettings(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                8);
+                32);
     }
 
     public BalancerSettings withPolicy(BalancingPolicy newPolicy) {
