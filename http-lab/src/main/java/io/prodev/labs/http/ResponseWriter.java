@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Writes responses on a connection as RFC 9112 says: the status line, the header fields, the framing the body needs,
@@ -14,7 +15,9 @@ import java.time.format.DateTimeFormatter;
 public final class ResponseWriter {
 
     /** The HTTP date format ({@code Thu, 03 Dec 2026 18:40:00 GMT}), as {@code Date} and {@code Last-Modified} use. */
-    public static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final Clock clock;
 

@@ -2,10 +2,13 @@ package io.prodev.labs.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -53,10 +56,11 @@ public final class StaticFiles implements Handler {
      * <ul>
      *   <li>GET and HEAD only; another method gets 405 with {@code Allow: GET, HEAD}.
      *   <li>The path after the prefix is percent-decoded (UTF-8) and names a file of the folder; a folder's
-     *       {@code index.html} answers for the folder. A path outside the prefix, a missing file, and a folder
+     *       {@code index.html} answers for the folder, and a path ending in {@code /} names a folder. A path outside the prefix, a missing file, and a folder
      *       without {@code index.html} get 404 (no listing).
      *   <li>No way out of the folder: a {@code ..} segment, a backslash or a NUL, sent as is or percent-encoded
-     *       (once or twice: {@code %2e%2e}, {@code %252e%252e}), gets 400, as does a malformed percent-escape; a
+     *       (once or twice: {@code %2e%2e}, {@code %252e%252e}), gets 400, as do a malformed percent-escape and
+     *       escapes that are not UTF-8; a
      *       symbolic link leading out of the folder gets 404.
      *   <li>200 with the file's bytes, streamed (never read whole into memory), a {@code Content-Type} from the
      *       extension ({@code .html}, {@code .css}, {@code .js}, {@code .json}, {@code .txt}, {@code .svg} with
@@ -90,13 +94,15 @@ public final class StaticFiles implements Handler {
         Path file = root.resolve(decoded).normalize();
         if (Files.isDirectory(file)) {
             file = file.resolve("index.html");
+        } else if (decoded.endsWith("/")) {
+            return notFound(); // a trailing slash names a folder, and this is not one
         }
         BasicFileAttributes attributes;
         Path real;
         try {
             real = file.toRealPath();
             attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
+        } catch (FileSystemException e) { // missing, or a file used as a folder
             return notFound();
         }
         if (!real.startsWith(root) || !attributes.isRegularFile()) {
@@ -142,7 +148,10 @@ public final class StaticFiles implements Handler {
         }
     }
 
-    /** Decodes %XX escapes as UTF-8 bytes. Unlike URLDecoder, '+' stays '+' (it means a space only in queries). */
+    /**
+     * Decodes %XX escapes as UTF-8 bytes, refusing what is not UTF-8 (such as overlong forms of . and /). Unlike
+     * URLDecoder, '+' stays '+' (it means a space only in queries).
+     */
     private static String percentDecode(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -159,7 +168,16 @@ public final class StaticFiles implements Handler {
             bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
             i += 2;
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8 once decoded: \"" + text + "\"");
+        }
     }
 
     private static Instant parseDate(String value) {
