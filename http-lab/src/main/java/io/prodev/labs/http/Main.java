@@ -4,12 +4,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -62,6 +71,7 @@ public final class Main {
             Files.deleteIfExists(folder);
         }
         https();
+        middleware(client);
     }
 
     /** Task 2: the site over TLS with a self-signed certificate, HSTS, and a plain-HTTP port that redirects to it. */
@@ -96,6 +106,83 @@ public final class Main {
                     response.body());
             show(client, "GET", http.uri().resolve("/redirect_me?from=http"));
         }
+    }
+
+    /**
+     * Task 3: the documented chain (authentication, request log, time window, POST rate limit, role permission) in
+     * front of the hello site, on a clock the demo moves, and the log lines the requests left.
+     */
+    private static void middleware(HttpClient client) throws Exception {
+        System.out.println("== task 3: middleware");
+        Path folder = Files.createTempDirectory("http-lab-middleware");
+        Path log = folder.resolve("requests.log");
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("the demo's clock stays in UTC");
+            }
+        };
+        Accounts accounts = new Accounts().add("alice", "wonderland", "admin").add("bob", "builder", "viewer");
+        Handler app = Chain.of(
+                        new Authentication(accounts),
+                        new RequestLog(log, clock),
+                        new TimeWindow(LocalTime.of(9, 0), LocalTime.of(18, 0), clock),
+                        new PostRateLimit(clock, Set.of()),
+                        new RolePermission(Set.of("admin")))
+                .then(new HelloSite("web-01", Optional.empty()));
+        try (WebServer server = WebServer.start(ServerSettings.onPort(0), app)) {
+            String alice = basic("alice", "wonderland");
+            showAs(client, "GET", server.uri().resolve("/"), alice, "alice");
+            showAs(client, "GET", server.uri().resolve("/"), basic("bob", "builder"), "bob");
+            showAs(client, "GET", server.uri().resolve("/"), null, "nobody");
+            for (int i = 0; i < 6; i++) {
+                showAs(client, "POST", server.uri().resolve("/"), alice, "alice");
+            }
+            now.set(Instant.parse("2026-12-03T19:00:00Z"));
+            showAs(client, "GET", server.uri().resolve("/"), alice, "alice at 19:00");
+            System.out.println("the log:");
+            Files.readAllLines(log).forEach(line -> System.out.println("  " + line));
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void showAs(HttpClient client, String method, URI uri, String authorization, String who)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(uri)
+                .method(method, BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(5));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        var response = client.send(request.build(), BodyHandlers.ofString());
+        System.out.printf(
+                "%s %s as %s -> %d%s, body: %s%n",
+                method,
+                uri.getRawPath(),
+                who,
+                response.statusCode(),
+                response.headers()
+                        .firstValue("Retry-After")
+                        .map(s -> ", Retry-After: " + s)
+                        .orElse(""),
+                response.body().strip().replace("\n", " "));
     }
 
     private static void show(HttpClient client, String method, URI uri) throws Exception {
