@@ -1,0 +1,34 @@
+package io.prodev.labs.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodev.labs.http.RawConnection.RawResponse;
+import io.prodev.labs.labkit.Task;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+@Task("4")
+class MetricsOptionTest {
+
+    @Test
+    void webWithMetricsServesTheEndpoints() throws Exception {
+        try (CommandRun web = CommandRun.start("web", "--port", "0", "--name", "web-01", "--metrics")) {
+            URI uri = web.awaitListening();
+            RawConnection.exchange(uri.getPort(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            RawResponse health = RawConnection.exchange(
+                    uri.getPort(), "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            RawResponse metrics = RawConnection.exchange(
+                    uri.getPort(), "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(health.body()).as("GET /health from `web --metrics`").isEqualTo("{\"status\":\"UP\"}");
+            assertThat(PrometheusText.parse(metrics.body())
+                            .value("http_requests_total", "method", "GET", "path", "/", "status", "200"))
+                    .as("http_requests_total for the GET / sent to `web --metrics`")
+                    .isEqualTo(1.0);
+            assertThat(health.header("X-Served-By"))
+                    .as("X-Served-By on /health (the endpoints are answered before the site)")
+                    .isNull();
+        }
+    }
+}
