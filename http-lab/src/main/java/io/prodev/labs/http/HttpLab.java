@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The lab's command line, so that curl, a browser and a load generator can drive what the tasks build: {@code web}
- * (task 0). Run it with {@code ./mvnw -q -pl http-lab compile exec:java -Dexec.mainClass=io.prodev.labs.http.HttpLab
+ * (task 0), {@code lb} (task 1) and {@code https} (task 2). Run it with {@code ./mvnw -q -pl http-lab compile exec:java
+ * -Dexec.mainClass=io.prodev.labs.http.HttpLab
  * -Dexec.args="web --port 8080 --name web-01"}.
  *
  * <p>Each command prints {@code listening on <url>} once it accepts connections, serves until the process is
@@ -32,6 +33,8 @@ public final class HttpLab {
     public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new HttpLab())
                 .addSubcommand(new WebCommand())
+                .addSubcommand(new LbCommand())
+                .addSubcommand(new HttpsCommand(environment))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> {

@@ -3,6 +3,7 @@ package io.prodev.labs.http;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** What every serving command does once its server runs: say where, wait, stop cleanly. */
 final class Serving {
@@ -14,10 +15,21 @@ final class Serving {
      * interrupted or the JVM shuts down (SIGTERM, Ctrl-C), closes {@code server} and prints {@code stopped}.
      */
     static int serveUntilStopped(AutoCloseable server, URI uri, Duration lifetime, PrintWriter out) throws Exception {
+        return serveUntilStopped(server, List.of(uri), lifetime, out);
+    }
+
+    /**
+     * As above for a command that runs several servers (HTTPS and its plain-HTTP redirect): {@code server} closes them
+     * all, and one {@code listening on <uri>} line is printed for each of {@code uris}, in order.
+     */
+    static int serveUntilStopped(AutoCloseable server, List<URI> uris, Duration lifetime, PrintWriter out)
+            throws Exception {
         Thread closeOnExit = new Thread(() -> closeQuietly(server), "close-on-exit");
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
-            out.println("listening on " + uri);
+            for (URI uri : uris) {
+                out.println("listening on " + uri);
+            }
             out.flush();
             if (lifetime == null) {
                 Thread.sleep(Long.MAX_VALUE);

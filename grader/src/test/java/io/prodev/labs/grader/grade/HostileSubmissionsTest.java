@@ -48,6 +48,14 @@ class HostileSubmissionsTest {
         withStatement(batch, "compile-error", "int broken = ;");
         withStatement(batch, "infinite-loop", SampleLabSubmissions.LOOPS_FOREVER);
         withStatement(batch, "system-exit", "if (key != null) { System.exit(3); }");
+        withStatement(batch, "replaces-the-sandbox", "if (key != null) { System.setSecurityManager(null); }");
+        // The JDK creates a SecurityManager of its own (JceSecurityManager) the first time it checks the crypto policy,
+        // as every TLS connection does (Cipher.getMaxAllowedKeyLength).
+        withStatement(
+                batch,
+                "uses-the-jdks-crypto",
+                "try { javax.crypto.Cipher.getMaxAllowedKeyLength(\"AES\"); }"
+                        + " catch (java.security.GeneralSecurityException e) { throw new IllegalStateException(e); }");
         withStatement(batch, "out-of-memory", SampleLabSubmissions.RUNS_OUT_OF_MEMORY);
         withStatement(batch, "stack-overflow", "if (key != null) { return count(key); }");
         withStatement(
@@ -146,6 +154,24 @@ class HostileSubmissionsTest {
                 .as("notes, one of which names the denied System.exit(3)")
                 .anyMatch(note -> note.contains("System.exit(3)"));
         assertOnlyTaskTwoLost(result);
+    }
+
+    @Test
+    void replacingTheSandboxIsDeniedAndReported() {
+        assertOnlyTaskTwoLost(results.get("replaces-the-sandbox"));
+        assertThat(results.get("replaces-the-sandbox").notes())
+                .as("notes of a submission that calls System.setSecurityManager")
+                .anyMatch(note -> note.contains("replace the grader's sandbox"));
+    }
+
+    @Test
+    void usingTheJdksCryptoIsAllowed() {
+        SubmissionResult crypto = results.get("uses-the-jdks-crypto");
+        assertThat(crypto.total())
+                .as(
+                        "points of a correct submission whose code is the first to use javax.crypto; failing: %s",
+                        failing(crypto))
+                .isEqualTo(crypto.max());
     }
 
     @Test
