@@ -330,6 +330,52 @@ class MonitoringTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aFailingBackendSupplierFailsTheScrapeNotTheServer() throws IOException {
+        monitoring.watchBackends(() -> {
+            throw new IllegalStateException("balancer gone");
+        });
+        server = WebServer.start(ServerSettings.onPort(0), monitoring.wrap(site(1)));
+
+        try (Response response = get("/metrics")) {
+            assertThat(response.code())
+                    .as("status of GET /metrics when the backends cannot be read")
+                    .isEqualTo(500);
+        }
+        try (Response response = get("/")) {
+            assertThat(response.code())
+                    .as("status of GET / after the failed scrape")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void everyMetricHasOneHelpAndOneTypeLine() throws IOException {
+        monitoring.watchBackends(() -> List.of(new BackendStatus(URI.create("http://127.0.0.1:1"), true, 0)));
+        monitoring.wrap(site(1)).handle(request("GET", "/"));
+
+        String text = monitoring.scrape();
+
+        for (String name : List.of(
+                "http_requests_total",
+                "http_request_duration_seconds",
+                "http_requests_in_flight",
+                "lb_backend_up",
+                "lb_backend_in_flight")) {
+            String family = name.replace("_total", "");
+            assertThat(text.lines()
+                            .filter(line -> line.startsWith("# HELP " + family + " ")
+                                    || line.startsWith("# HELP " + name + " ")))
+                    .as("# HELP lines of %s", name)
+                    .hasSize(1);
+            assertThat(text.lines()
+                            .filter(line -> line.startsWith("# TYPE " + family + " ")
+                                    || line.startsWith("# TYPE " + name + " ")))
+                    .as("# TYPE lines of %s", name)
+                    .hasSize(1);
+        }
+    }
+
     private Response get(String path) throws IOException {
         return client.newCall(new Request.Builder()
                         .url(server.uri().resolve(path).toString())
