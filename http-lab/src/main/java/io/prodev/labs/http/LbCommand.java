@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lb --port P --backend URL [--backend URL ...]}: task 1's load balancer on a port, until stopped. */
+/**
+ * {@code lb --port P --backend URL [--backend URL ...] [--metrics]}: task 1's load balancer on a port (with task 4's
+ * endpoints), until stopped.
+ */
 @Command(
         name = "lb",
         mixinStandardHelpOptions = true,
@@ -46,6 +49,12 @@ final class LbCommand implements Callable<Integer> {
             description = "the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
     private String bind = "127.0.0.1";
 
+    @Option(
+            names = "--metrics",
+            description = "answer /metrics and /health itself, with the backends' health (task 4), "
+                    + "instead of passing them on")
+    private boolean metrics;
+
     @Option(names = "--for", paramLabel = "SECONDS", description = "stop after that long (default: when stopped)")
     private Double seconds;
 
@@ -68,7 +77,9 @@ final class LbCommand implements Callable<Integer> {
         LoadBalancer balancer = LoadBalancer.start(uris, settings);
         WebServer server;
         try {
-            server = WebServer.start(serverSettings, balancer);
+            Handler handler =
+                    metrics ? new Monitoring().watchBackends(balancer::backends).wrap(balancer) : balancer;
+            server = WebServer.start(serverSettings, handler);
         } catch (Exception e) {
             balancer.close();
             throw e;

@@ -72,6 +72,41 @@ public final class Main {
         }
         https();
         middleware(client);
+        monitoring();
+    }
+
+    /** Task 4: the balancer with /metrics and /health, and a few lines of what Prometheus would scrape. */
+    private static void monitoring() throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (WebServer web01 = WebServer.start(ServerSettings.onPort(0), new HelloSite("web-01", Optional.empty()));
+                WebServer web02 = WebServer.start(ServerSettings.onPort(0), new HelloSite("web-02", Optional.empty()));
+                LoadBalancer balancer = LoadBalancer.start(
+                        List.of(web01.uri(), web02.uri()),
+                        BalancerSettings.defaults().withHealthPath("/"));
+                WebServer front = WebServer.start(
+                        ServerSettings.onPort(0),
+                        new Monitoring().watchBackends(balancer::backends).wrap(balancer))) {
+            System.out.println("== task 4: the balancer's /health and /metrics");
+            for (String path : List.of("/", "/", "/", "/nowhere")) {
+                client.send(
+                        java.net.http.HttpRequest.newBuilder(front.uri().resolve(path))
+                                .build(),
+                        BodyHandlers.discarding());
+            }
+            web02.close();
+            balancer.checkHealthNow();
+            show(client, "GET", front.uri().resolve("/health"));
+            String metrics = client.send(
+                            java.net.http.HttpRequest.newBuilder(front.uri().resolve("/metrics"))
+                                    .build(),
+                            BodyHandlers.ofString())
+                    .body();
+            metrics.lines()
+                    .filter(line -> line.startsWith("http_requests_total") || line.startsWith("lb_backend_up"))
+                    .sorted()
+                    .forEach(line -> System.out.println("  " + line));
+        }
     }
 
     /** Task 2: the site over TLS with a self-signed certificate, HSTS, and a plain-HTTP port that redirects to it. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code web --port P --name N [--root DIR]}: task 0's site on a port, until stopped. */
+/** {@code web --port P --name N [--root DIR] [--metrics]}: task 0's site on a port (with task 4's endpoints), until stopped. */
 @Command(
         name = "web",
         mixinStandardHelpOptions = true,
@@ -33,6 +33,9 @@ final class WebCommand implements Callable<Integer> {
             description = "the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
     private String bind = "127.0.0.1";
 
+    @Option(names = "--metrics", description = "serve /metrics and /health too (task 4)")
+    private boolean metrics;
+
     @Option(names = "--for", paramLabel = "SECONDS", description = "stop after that long (default: when stopped)")
     private Double seconds;
 
@@ -41,7 +44,8 @@ final class WebCommand implements Callable<Integer> {
         ServerSettings settings = ServerSettings.onPort(port).withBindAddress(Addresses.parse(bind));
         Optional<StaticFiles> files = root == null ? Optional.empty() : Optional.of(new StaticFiles("/static/", root));
         HelloSite site = new HelloSite(name, files);
-        WebServer server = WebServer.start(settings, site);
+        Handler handler = metrics ? new Monitoring().wrap(site) : site;
+        WebServer server = WebServer.start(settings, handler);
         return Serving.serveUntilStopped(
                 server,
                 server.uri(),
