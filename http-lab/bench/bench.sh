@@ -66,10 +66,10 @@ free_port() {
 load() {
   local url="$1" out
   if command -v wrk >/dev/null 2>&1; then
-    wrk -t2 -c"$connections" -d2s "$url" >/dev/null   # warm-up
+    wrk -t2 -c"$connections" -d"${warmup}s" "$url" >/dev/null   # warm-up: the JIT compiles the hot paths
     out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")"
   else
-    java -cp "$cp" io.prodev.labs.http.bench.LoadGenerator "$url" "$connections" 2 >/dev/null
+    java -cp "$cp" io.prodev.labs.http.bench.LoadGenerator "$url" "$connections" "$warmup" >/dev/null
     out="$(java -cp "$cp" io.prodev.labs.http.bench.LoadGenerator "$url" "$connections" "$seconds")"
   fi
   local rps p99 bad
@@ -136,6 +136,7 @@ fi
 
 echo "== load: $(command -v wrk >/dev/null 2>&1 && echo "wrk -t2 -c$connections -d${seconds}s" || echo "LoadGenerator, $connections connections, ${seconds}s"), $rounds rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
+  warmup=$([ "$round" -eq 1 ] && echo 8 || echo 2)   # a JVM's first seconds under load are not its speed
   for config in "${configs[@]}"; do
     name="${config%% *}"
     url="${config#* }"

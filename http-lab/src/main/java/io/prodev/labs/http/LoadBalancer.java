@@ -301,7 +301,7 @@ public final class LoadBalancer implements Handler, AutoCloseable {
         public void writeTo(OutputStream out) throws IOException {
             boolean complete = false;
             try {
-                byte[] buffer = new byte[8192];
+                byte[] buffer = new byte[length >= 0 && length < 8192 ? (int) Math.max(length, 1) : 8192];
                 long written = 0;
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -73,7 +74,7 @@ public final class ResponseWriter {
             }
         });
         if (!given.contains("Date")) {
-            text.append("Date: ").append(HTTP_DATE.format(clock.instant())).append("\r\n");
+            text.append("Date: ").append(date()).append("\r\n");
         }
         if (head && body.length() <= 0 && given.contains("Content-Length")) {
             text.append("Content-Length: ")
@@ -107,6 +108,21 @@ public final class ResponseWriter {
     }
 
     // BEGIN SOLUTION: remove
+    /** The last second seen and its text: thousands of responses a second share one Date, formatted once. */
+    private volatile CachedDate cachedDate = new CachedDate(Long.MIN_VALUE, "");
+
+    private record CachedDate(long second, String text) {}
+
+    private String date() {
+        long second = clock.instant().getEpochSecond();
+        CachedDate cached = cachedDate;
+        if (cached.second() != second) {
+            cached = new CachedDate(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
+            cachedDate = cached;
+        }
+        return cached.text();
+    }
+
     private static boolean isFraming(String name) {
         return name.equalsIgnoreCase("Content-Length")
                 || name.equalsIgnoreCase("Transfer-Encoding")

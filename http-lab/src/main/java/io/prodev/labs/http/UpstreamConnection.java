@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP/1.1 connection from the balancer to a backend, used for one exchange at a time: send a request, read the
@@ -24,6 +25,13 @@ final class UpstreamConnection implements Closeable {
 
     /** A backend's response: its status, its header fields as sent, its body framed as its headers say. */
     record Response(int status, Headers headers, InputStream body, long length) {}
+
+    // BEGIN SOLUTION: remove
+    // Compiled once: String.matches would compile its pattern again for every response.
+    private static final Pattern VERSION = Pattern.compile("HTTP/1\\.[01]");
+    private static final Pattern STATUS = Pattern.compile("[1-5][0-9][0-9]");
+    private static final Pattern LENGTH = Pattern.compile("[0-9]{1,18}");
+    // END SOLUTION
 
     // BEGIN SOLUTION: remove
     private static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -116,7 +124,9 @@ final class UpstreamConnection implements Closeable {
                 throw new EOFException(backend + " closed the connection before it answered");
             }
             String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].matches("HTTP/1\\.[01]") || !parts[1].matches("[1-5][0-9][0-9]")) {
+            if (parts.length < 2
+                    || !VERSION.matcher(parts[0]).matches()
+                    || !STATUS.matcher(parts[1]).matches()) {
                 throw new HttpProtocolException(502, backend + " sent a malformed status line: " + statusLine);
             }
             int status = Integer.parseInt(parts[1]);
@@ -135,7 +145,7 @@ final class UpstreamConnection implements Closeable {
             }
             if (!headers.contains("Transfer-Encoding") && headers.contains("Content-Length")) {
                 String value = headers.first("Content-Length").orElseThrow().trim();
-                if (!value.matches("[0-9]{1,18}")) {
+                if (!LENGTH.matcher(value).matches()) {
                     throw new HttpProtocolException(502, backend + " sent a bad Content-Length: " + value);
                 }
                 long length = Long.parseLong(value);
