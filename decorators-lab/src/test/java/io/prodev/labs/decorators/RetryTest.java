@@ -226,6 +226,19 @@ class RetryTest {
     }
 
     @Test
+    void eachDelayIsRoundedToTheNearestNanosecond() throws Exception {
+        RetryPolicy policy = RetryPolicy.of(4, Duration.ofNanos(1), SQLTransientException.class)
+                .withBackoff(1.5)
+                .withSleeper(sleeper);
+
+        Retry.retrying(ScriptedWork.failing(transients(3), "ok"), policy).get();
+
+        assertThat(sleeper.delays())
+                .as("delays of 1 ns with factor 1.5 (1, 1.5, 2.25 ns, rounded to the nearest)")
+                .containsExactly(Duration.ofNanos(1), Duration.ofNanos(2), Duration.ofNanos(2));
+    }
+
+    @Test
     void jitterMovesEachDelayByUpToItsFractionWithOneDrawEach() throws Exception {
         double[] draws = {0.0, 0.75, 0.5};
         AtomicInteger drawn = new AtomicInteger();
