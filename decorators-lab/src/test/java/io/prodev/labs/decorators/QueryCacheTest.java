@@ -162,6 +162,22 @@ class QueryCacheTest {
                 .isEqualTo(database.users(everyone, List.of()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "select * from users where id = ?",
+                "\n  SELECT * FROM users WHERE id = ?",
+                "/* by id */ SELECT * FROM users WHERE id = ?",
+                "-- by id\n  Select * FROM users WHERE id = ?"
+            })
+    void readsAreKnownInAnyCaseAfterWhiteSpaceAndComments(String read) throws SQLException {
+        cache.run(read, List.of(1));
+
+        assertThat(statementsOf(read, List.of(1)))
+                .as("statements of the same read a second time")
+                .isZero();
+    }
+
     @Test
     void aFailedQueryCachesNothingAndItsExceptionPassesThrough() throws SQLException {
         SQLException failure = new SQLException("database is locked");
