@@ -15,8 +15,6 @@ public final class Connections {
      * <ul>
      *   <li>The connection is closed whatever happens: when {@code work} returns, and when it throws (an {@link
      *       SQLException}, a {@link RuntimeException} or an {@link Error}), which then passes through unchanged.
-     *   <li>When closing fails after {@code work} threw, the close's exception is added to {@code work}'s as
-     *       suppressed; after {@code work} succeeded, it is thrown.
      *   <li>Nothing is opened before the supplier is called, and each call has a connection of its own.
      * </ul>
      *

@@ -11,10 +11,10 @@ import java.util.Random;
 public final class Seeder {
 
     private static final List<String> FIRST = List.of(
-            "Abebe", "Almaz", "Dawit", "Hanna", "Kebede", "Liya", "Meron", "Naod", "Selam", "Tigist", "Yonas",
-            "Zewdu", "Amina", "Bilal", "Chloe", "Diego", "Emma", "Farah", "Grace", "Ibrahim");
-    private static final List<String> LAST = List.of(
-            "Tesfaye", "Bekele", "Girma", "Haile", "Mekonnen", "Alemu", "Tadesse", "Wolde", "Okafor", "Martin");
+            "Abebe", "Almaz", "Dawit", "Hanna", "Kebede", "Liya", "Meron", "Naod", "Selam", "Tigist", "Yonas", "Zewdu",
+            "Amina", "Bilal", "Chloe", "Diego", "Emma", "Farah", "Grace", "Ibrahim");
+    private static final List<String> LAST =
+            List.of("Tesfaye", "Bekele", "Girma", "Haile", "Mekonnen", "Alemu", "Tadesse", "Wolde", "Okafor", "Martin");
 
     private Seeder() {}
 
@@ -32,15 +32,17 @@ public final class Seeder {
         try (Connection connection = database.open()) {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users");
-                    PreparedStatement insert =
-                            connection.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
                 delete.executeUpdate();
                 for (int id = 1; id <= count; id++) {
                     String first = FIRST.get(random.nextInt(FIRST.size()));
                     String last = LAST.get(random.nextInt(LAST.size()));
                     insert.setInt(1, id);
                     insert.setString(2, first + " " + last);
-                    insert.setString(3, first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + id + "@example.com");
+                    insert.setString(
+                            3,
+                            first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + id + "@example.com");
                     insert.setInt(4, 18 + random.nextInt(63));
                     insert.addBatch();
                 }

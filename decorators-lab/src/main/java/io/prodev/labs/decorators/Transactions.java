@@ -15,8 +15,7 @@ public final class Transactions {
      *   <li>Auto-commit is turned off before {@code work} runs. When {@code work} returns, the transaction is
      *       committed and its result returned.
      *   <li>When {@code work} throws (an {@link SQLException}, a {@link RuntimeException} or an {@link Error}), the
-     *       transaction is rolled back and the exception passes through unchanged; a rollback that fails too is added
-     *       to it as suppressed.
+     *       transaction is rolled back and the exception passes through unchanged.
      *   <li>Afterwards, success or failure, the connection's auto-commit is what it was before.
      *   <li>It stacks under task 1: {@code withConnection(database, transactional(work))} opens a connection, runs the
      *       work in a transaction on it and closes it.

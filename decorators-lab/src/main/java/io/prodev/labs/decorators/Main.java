@@ -1,0 +1,65 @@
+package io.prodev.labs.decorators;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The lab's demo: {@code ./mvnw -q -pl decorators-lab compile exec:java}. Seeds a SQLite database in a temporary
+ * folder and shows each decorator at work, then stacked.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createTempDirectory("decorators-lab-demo");
+        try {
+            run(Database.at(folder.resolve("users.db")));
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Database database) throws Exception {
+        Seeder.seed(database, 300);
+        System.out.println("== a SQLite database with 300 users: " + database.file());
+
+        System.out.println("== task 0: log queries");
+        Query<List<User>> users =
+                QueryLog.logQueries(database::users, line -> System.out.println("  log: " + line), Clock.systemUTC());
+        List<User> found =
+                users.run("SELECT * FROM users WHERE age BETWEEN ? AND ? ORDER BY id LIMIT 3", List.of(30, 31));
+        found.forEach(user -> System.out.println("  " + user));
+        List<User> injected = users.run("SELECT * FROM users WHERE name = ?", List.of("x' OR '1'='1"));
+        System.out.println("  an injection attempt as a parameter finds " + injected.size() + " users");
+
+        System.out.println("== task 1: with connection");
+        SqlSupplier<Integer> count = Connections.withConnection(database, connection -> {
+            try (ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        System.out.println("  users: " + count.get() + ", connections open afterwards: " + database.openConnections());
+
+        System.out.println("== task 2: transactional, stacked under with connection");
+        try {
+            Connections.withConnection(database, Transactions.transactional(connection -> {
+                        connection.createStatement().executeUpdate("DELETE FROM users WHERE age < 30");
+                        throw new SQLException("changed my mind");
+                    }))
+                    .get();
+        } catch (SQLException e) {
+            System.out.println("  rolled back (" + e.getMessage() + "): users still " + count.get());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.prodev.labs.decorators;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The tests' databases: a fresh SQLite file in a test's temporary folder, seeded with 300 users. */
+final class TestDatabases {
+
+    static final int USERS = 300;
+
+    private TestDatabases() {}
+
+    static Database seeded(Path folder) throws SQLException {
+        Database database = Database.at(folder.resolve("users.db"));
+        Seeder.seed(database, USERS);
+        database.resetStatementCount();
+        return database;
+    }
+
+    /** The number of users, read on a connection of its own (what another client would see). */
+    static int count(Database database) throws SQLException {
+        try (Connection connection = database.open();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM users")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Inserts one user with this id, on the given connection. */
+    static void insert(Connection connection, long id) throws SQLException {
+        try (var statement =
+                connection.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
+            statement.setLong(1, id);
+            statement.setString(2, "Test User " + id);
+            statement.setString(3, "test" + id + "@example.com");
+            statement.setInt(4, 30);
+            statement.executeUpdate();
+        }
+    }
+}
