@@ -72,10 +72,10 @@ public final class Main {
                 new CachingUserRepository(jdbc), line -> System.out.println("  log outside the cache: " + line));
         UserRepository logInside = new CachingUserRepository(
                 new LoggingUserRepository(jdbc, line -> System.out.println("  log inside the cache: " + line)));
-        for (UserRepository users : List.of(logOutside, logInside)) {
+        for (UserRepository repository : List.of(logOutside, logInside)) {
             database.resetStatementCount();
-            users.findById(7);
-            users.findById(7);
+            repository.findById(7);
+            repository.findById(7);
             System.out.println("  two findById(7): " + database.statementsExecuted() + " statement(s)");
         }
     }
