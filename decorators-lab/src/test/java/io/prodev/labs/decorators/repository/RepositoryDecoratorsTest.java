@@ -69,7 +69,7 @@ class RepositoryDecoratorsTest {
         UserRepository users = new LoggingUserRepository(new JdbcUserRepository(database), log::add);
 
         Optional<User> seven = users.findById(7);
-        users.findOlderThan(65);
+        List<User> older = users.findOlderThan(65);
         User saved = new User(500, "Logged", "logged@example.com", 33);
         users.save(saved);
 
@@ -77,6 +77,12 @@ class RepositoryDecoratorsTest {
                 .as("findById(7) through the logging decorator")
                 .map(User::id)
                 .hasValue(7L);
+        assertThat(older)
+                .as("findOlderThan(65) through the logging decorator")
+                .isEqualTo(new JdbcUserRepository(database).findOlderThan(65));
+        assertThat(new JdbcUserRepository(database).findById(500))
+                .as("user 500 after save through the logging decorator")
+                .hasValue(saved);
         assertThat(log)
                 .as("the log of findById(7), findOlderThan(65), save(...)")
                 .containsExactly("findById(7)", "findOlderThan(65)", "save(" + saved + ")");
@@ -176,13 +182,14 @@ class RepositoryDecoratorsTest {
 
     @Test
     void timingReportsEveryCallWithItsDuration() throws SQLException {
-        AtomicLong nanos = new AtomicLong();
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
         List<String> reports = new ArrayList<>();
+        User found = new User(1, "Found", "found@example.com", 40);
         UserRepository slow = new UserRepository() {
             @Override
             public Optional<User> findById(long id) {
                 nanos.addAndGet(2_000_000);
-                return Optional.empty();
+                return Optional.of(found);
             }
 
             @Override
@@ -199,7 +206,9 @@ class RepositoryDecoratorsTest {
         UserRepository users =
                 new TimingUserRepository(slow, nanos::get, (method, time) -> reports.add(method + " " + time));
 
-        users.findById(1);
+        assertThat(users.findById(1))
+                .as("findById(1) through the timing decorator")
+                .hasValue(found);
         assertThatThrownBy(() -> users.findOlderThan(1)).isInstanceOf(SQLException.class);
         users.save(new User(1, "a", "a@example.com", 1));
 
