@@ -1,5 +1,9 @@
 package io.prodev.labs.decorators;
 
+import io.prodev.labs.decorators.repository.CachingUserRepository;
+import io.prodev.labs.decorators.repository.JdbcUserRepository;
+import io.prodev.labs.decorators.repository.LoggingUserRepository;
+import io.prodev.labs.decorators.repository.UserRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -60,6 +64,19 @@ public final class Main {
                     .get();
         } catch (SQLException e) {
             System.out.println("  rolled back (" + e.getMessage() + "): users still " + count.get());
+        }
+
+        System.out.println("== task 5: the decorator pattern, two orders");
+        UserRepository jdbc = new JdbcUserRepository(database);
+        UserRepository logOutside = new LoggingUserRepository(
+                new CachingUserRepository(jdbc), line -> System.out.println("  log outside the cache: " + line));
+        UserRepository logInside = new CachingUserRepository(
+                new LoggingUserRepository(jdbc, line -> System.out.println("  log inside the cache: " + line)));
+        for (UserRepository repository : List.of(logOutside, logInside)) {
+            database.resetStatementCount();
+            repository.findById(7);
+            repository.findById(7);
+            System.out.println("  two findById(7): " + database.statementsExecuted() + " statement(s)");
         }
     }
 }

@@ -43,6 +43,22 @@ class TransactionsTest {
     }
 
     @Test
+    void workIsCommittedEvenOnAConnectionAlreadyInManualCommitMode() throws SQLException {
+        try (Connection connection = database.open()) {
+            connection.setAutoCommit(false);
+            Transactions.transactional(c -> {
+                        TestDatabases.insert(c, 1003);
+                        return null;
+                    })
+                    .apply(connection);
+
+            assertThat(TestDatabases.count(database))
+                    .as("users seen by another connection after the work returned (auto-commit was off before)")
+                    .isEqualTo(TestDatabases.USERS + 1);
+        }
+    }
+
+    @Test
     void autoCommitIsOffWhileTheWorkRuns() throws SQLException {
         try (Connection connection = database.open()) {
             boolean during =
