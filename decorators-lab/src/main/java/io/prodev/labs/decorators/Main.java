@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,6 +66,30 @@ public final class Main {
         } catch (SQLException e) {
             System.out.println("  rolled back (" + e.getMessage() + "): users still " + count.get());
         }
+
+        System.out.println("== task 3: retry a transient failure (the first two calls fail)");
+        int[] calls = {0};
+        SqlSupplier<Integer> flaky = () -> {
+            if (++calls[0] < 3) {
+                throw new SQLException("database is locked (call " + calls[0] + ")");
+            }
+            return count.get();
+        };
+        RetryPolicy policy = RetryPolicy.of(3, Duration.ofMillis(20), SQLException.class)
+                .withBackoff(2)
+                .withSleeper(delay -> {
+                    System.out.println("  waiting " + delay.toMillis() + " ms");
+                    Thread.sleep(delay.toMillis());
+                });
+        System.out.println("  users: " + Retry.retrying(flaky, policy).get() + " after " + calls[0] + " calls");
+
+        System.out.println("== task 4: cache query, stacked under the query log");
+        Query<List<User>> cached = QueryLog.logQueries(
+                QueryCache.caching(database::users), line -> System.out.println("  log: " + line), Clock.systemUTC());
+        database.resetStatementCount();
+        cached.run("SELECT * FROM users WHERE age > ?", List.of(79));
+        cached.run("SELECT * FROM users WHERE age > ?", List.of(79));
+        System.out.println("  two identical queries, both logged: " + database.statementsExecuted() + " statement(s)");
 
         System.out.println("== task 5: the decorator pattern, two orders");
         UserRepository jdbc = new JdbcUserRepository(database);
