@@ -3,6 +3,7 @@ package io.prodev.labs.decorators.proxy;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 
 /**
@@ -43,6 +44,9 @@ public final class Decorators {
         }
         Interceptor interceptor = new Interceptor(options);
         InvocationHandler handler = (proxy, method, args) -> {
+            if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+                method.setAccessible(true); // a local or package-private interface: reflection needs the access
+            }
             Invocation call = () -> {
                 try {
                     return method.invoke(target, args);

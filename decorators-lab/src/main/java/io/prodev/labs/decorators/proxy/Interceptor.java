@@ -3,10 +3,12 @@ package io.prodev.labs.decorators.proxy;
 import io.prodev.labs.decorators.QueryLog;
 import io.prodev.labs.decorators.Retry;
 import io.prodev.labs.decorators.RetryPolicy;
+import io.prodev.labs.decorators.SqlSupplier;
 import io.prodev.labs.decorators.Transactions;
 import io.prodev.labs.decorators.annotations.CacheResult;
 import io.prodev.labs.decorators.annotations.LogQueries;
 import io.prodev.labs.decorators.annotations.Transactional;
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,18 +94,28 @@ public final class Interceptor {
         if (method.isAnnotationPresent(Transactional.class)) {
             Invocation inner = step;
             Connection connection = (Connection) args[connectionIndex(method)];
-            step = () -> Transactions.transactional(c -> carry(inner)).apply(connection);
+            step = () -> unwrapping(
+                    () -> Transactions.transactional(c -> carry(inner)).apply(connection));
         }
         io.prodev.labs.decorators.annotations.Retry retry =
                 method.getAnnotation(io.prodev.labs.decorators.annotations.Retry.class);
         if (retry != null) {
             Invocation inner = step;
-            RetryPolicy policy = policy(retry, method).withSleeper(options.sleeper());
-            step = () -> Retry.retrying(() -> carry(inner), policy).get();
+            RetryPolicy policy = RetryPolicy.of(
+                            retry.attempts(), Duration.ofMillis(retry.delayMillis()), TransientFailure.class)
+                    .withSleeper(options.sleeper());
+            step = () -> {
+                try {
+                    return Retry.retrying(() -> attempt(inner, retry.on()), policy)
+                            .get();
+                } catch (Failure failure) {
+                    throw failure.original();
+                }
+            };
         }
         if (method.isAnnotationPresent(CacheResult.class)) {
             Invocation inner = step;
-            CallKey key = new CallKey(method, args.clone());
+            CallKey key = new CallKey(method, (Object[]) copy(args));
             step = () -> {
                 Optional<Object> cached = cache.get(key);
                 if (cached != null) {
@@ -117,14 +129,11 @@ public final class Interceptor {
         if (method.isAnnotationPresent(LogQueries.class)) {
             Invocation inner = step;
             List<Object> parameters = Arrays.asList(Arrays.copyOfRange(args, 1, args.length));
-            step = () -> QueryLog.logQueries((sql, p) -> carry(inner), options.logSink(), options.clock())
-                    .run((String) args[0], parameters);
+            step = () ->
+                    unwrapping(() -> QueryLog.logQueries((sql, p) -> carry(inner), options.logSink(), options.clock())
+                            .run((String) args[0], parameters));
         }
-        try {
-            return step.proceed();
-        } catch (Carried carried) {
-            throw carried.getCause();
-        }
+        return step.proceed();
         // END SOLUTION
     }
 
@@ -133,7 +142,10 @@ public final class Interceptor {
         try {
             return RetryPolicy.of(retry.attempts(), Duration.ofMillis(retry.delayMillis()), retry.on());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("@Retry on " + method.getName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "@Retry(attempts = " + retry.attempts() + ", delayMillis = " + retry.delayMillis() + ") on "
+                            + method.getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -147,7 +159,10 @@ public final class Interceptor {
         return -1;
     }
 
-    /** Runs a step inside a JDBC-shaped lambda of tasks 0 to 3: what it cannot throw as it is goes out carried. */
+    /**
+     * Runs a step inside the JDBC-shaped lambdas of tasks 0 and 2, which may throw only {@code SQLException}s and
+     * unchecked exceptions: anything else goes out carried, for {@link #unwrapping} to throw as it was.
+     */
     private static Object carry(Invocation step) throws SQLException {
         try {
             return step.proceed();
@@ -158,11 +173,83 @@ public final class Interceptor {
         }
     }
 
+    private static Object unwrapping(SqlSupplier<Object> work) throws Throwable {
+        try {
+            return work.get();
+        } catch (Carried carried) {
+            Throwable original = carried.getCause();
+            for (Throwable later : carried.getSuppressed()) { // a failed rollback, say
+                original.addSuppressed(later);
+            }
+            throw original;
+        }
+    }
+
     /** Carries an exception the JDBC-shaped interfaces of tasks 0 to 3 cannot throw, to be thrown as it was. */
     private static final class Carried extends RuntimeException {
         Carried(Throwable cause) {
+            super(null, cause, true, false); // suppression on: a failed rollback is added to it
+        }
+    }
+
+    /**
+     * One attempt for task 3's {@code Retry}, whose policy can only test a failure's own type: every failure goes out
+     * wrapped, as a {@link TransientFailure} (the only type the policy retries) when its type is one of {@code on}.
+     */
+    private static Object attempt(Invocation step, Class<? extends Exception>[] on) {
+        try {
+            return step.proceed();
+        } catch (Throwable failure) {
+            for (Class<? extends Exception> type : on) {
+                if (type.isInstance(failure)) {
+                    throw new TransientFailure(failure);
+                }
+            }
+            throw new Failure(failure);
+        }
+    }
+
+    /** A failed attempt, wrapped; {@code Retry} attaches the earlier attempts' failures to the last as suppressed. */
+    private static class Failure extends RuntimeException {
+        Failure(Throwable cause) {
+            super(null, cause, true, false); // suppression on, for Retry; no stack trace of its own
+        }
+
+        /** The last attempt's own exception, with the earlier attempts' own exceptions (unwrapped) suppressed. */
+        Throwable original() {
+            Throwable original = getCause();
+            for (Throwable earlier : getSuppressed()) {
+                Throwable unwrapped = earlier instanceof Failure failure ? failure.getCause() : earlier;
+                if (unwrapped != original) {
+                    original.addSuppressed(unwrapped);
+                }
+            }
+            return original;
+        }
+    }
+
+    private static final class TransientFailure extends Failure {
+        TransientFailure(Throwable cause) {
             super(cause);
         }
+    }
+
+    /** A copy of an argument, arrays copied all the way down, so a caller changing its array cannot change a key. */
+    private static Object copy(Object value) {
+        if (value instanceof Object[] array) {
+            Object[] copy = array.clone();
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = copy(copy[i]);
+            }
+            return copy;
+        }
+        if (value != null && value.getClass().isArray()) {
+            int length = Array.getLength(value);
+            Object copy = Array.newInstance(value.getClass().getComponentType(), length);
+            System.arraycopy(value, 0, copy, 0, length);
+            return copy;
+        }
+        return value;
     }
 
     /** A method and its arguments, equal when the arguments are equal, arrays compared by content. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodev.labs.decorators.Database;
-import io.prodev.labs.decorators.Seeder;
+import io.prodev.labs.decorators.TestDatabases;
 import io.prodev.labs.decorators.User;
 import io.prodev.labs.decorators.annotations.LogQueries;
 import io.prodev.labs.decorators.annotations.Retry;
@@ -13,7 +13,6 @@ import io.prodev.labs.labkit.Task;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,19 +40,9 @@ class DecoratorsTest {
 
     @BeforeEach
     void decorate() throws SQLException {
-        database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, 300);
+        database = TestDatabases.seeded(folder);
         target = new RealUserService(database);
         users = Decorators.decorate(UserService.class, target, new DecoratorOptions(log::add, CLOCK, sleeps::add));
-        database.resetStatementCount();
-    }
-
-    private int count() throws SQLException {
-        try (Connection connection = database.open();
-                ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
-            rows.next();
-            return rows.getInt(1);
-        }
     }
 
     @Test
@@ -74,12 +63,12 @@ class DecoratorsTest {
             assertThatThrownBy(() -> users.insertPair(connection, 900, 900))
                     .as("inserting user 900 twice in one @Transactional call")
                     .isInstanceOf(SQLException.class);
-            assertThat(count())
+            assertThat(TestDatabases.count(database))
                     .as("users after the failed pair (the first insert rolled back)")
                     .isEqualTo(300);
 
             users.insertPair(connection, 901, 902);
-            assertThat(count())
+            assertThat(TestDatabases.count(database))
                     .as("users after a pair that succeeded, seen from another connection")
                     .isEqualTo(302);
             assertThat(connection.getAutoCommit())
@@ -173,7 +162,7 @@ class DecoratorsTest {
         assertThat(target.calls)
                 .as("calls of insertThenFail with @Retry(attempts = 2)")
                 .hasValue(4);
-        assertThat(count())
+        assertThat(TestDatabases.count(database))
                 .as("users after two attempts, each a transaction rolled back")
                 .isEqualTo(300);
     }

@@ -1,12 +1,12 @@
 package io.prodev.labs.decorators.proxy;
 
 import io.prodev.labs.decorators.Database;
+import io.prodev.labs.decorators.TestDatabases;
 import io.prodev.labs.decorators.User;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +33,8 @@ final class RealUserService implements UserService {
     @Override
     public void insertPair(Connection connection, long first, long second) throws SQLException {
         calls.incrementAndGet();
-        insert(connection, first);
-        insert(connection, second);
+        TestDatabases.insert(connection, first);
+        TestDatabases.insert(connection, second);
     }
 
     @Override
@@ -69,7 +69,7 @@ final class RealUserService implements UserService {
     @Override
     public void insertThenFail(Connection connection, long id) throws SQLException {
         calls.incrementAndGet();
-        insert(connection, id);
+        TestDatabases.insert(connection, id);
         throw new SQLException("database is locked");
     }
 
@@ -99,17 +99,6 @@ final class RealUserService implements UserService {
     private void failIfAsked() throws SQLException {
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SQLException("database is locked");
-        }
-    }
-
-    static void insert(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
-            statement.setLong(1, id);
-            statement.setString(2, "Proxy User " + id);
-            statement.setString(3, "proxy" + id + "@example.com");
-            statement.setInt(4, 40);
-            statement.executeUpdate();
         }
     }
 }
