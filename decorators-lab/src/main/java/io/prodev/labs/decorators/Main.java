@@ -1,5 +1,9 @@
 package io.prodev.labs.decorators;
 
+import io.prodev.labs.decorators.annotations.CacheResult;
+import io.prodev.labs.decorators.annotations.LogQueries;
+import io.prodev.labs.decorators.proxy.DecoratorOptions;
+import io.prodev.labs.decorators.proxy.Decorators;
 import io.prodev.labs.decorators.repository.CachingUserRepository;
 import io.prodev.labs.decorators.repository.JdbcUserRepository;
 import io.prodev.labs.decorators.repository.LoggingUserRepository;
@@ -103,5 +107,45 @@ public final class Main {
             repository.findById(7);
             System.out.println("  two findById(7): " + database.statementsExecuted() + " statement(s)");
         }
+
+        System.out.println("== task 6: the same decorators as annotations, applied by a JDK dynamic proxy");
+        int[] attempts = {0};
+        AnnotatedUsers target = new AnnotatedUsers() {
+            @Override
+            public List<User> find(String sql, int age) throws SQLException {
+                return database.users(sql, List.of(age));
+            }
+
+            @Override
+            public int count() throws SQLException {
+                if (++attempts[0] < 2) {
+                    throw new SQLException("database is locked (call " + attempts[0] + ")");
+                }
+                return database.users("SELECT * FROM users", List.of()).size();
+            }
+        };
+        AnnotatedUsers proxy = Decorators.decorate(
+                AnnotatedUsers.class,
+                target,
+                new DecoratorOptions(
+                        line -> System.out.println("  log: " + line),
+                        Clock.systemUTC(),
+                        delay -> System.out.println("  waiting " + delay.toMillis() + " ms")));
+        database.resetStatementCount();
+        proxy.find("SELECT * FROM users WHERE age > ?", 79);
+        proxy.find("SELECT * FROM users WHERE age > ?", 79);
+        System.out.println("  two identical calls of a @LogQueries @CacheResult method: "
+                + database.statementsExecuted() + " statement(s)");
+        System.out.println("  a @Retry method: " + proxy.count() + " users after " + attempts[0] + " calls");
+    }
+
+    /** The interface the demo's proxy implements: the annotations say what the proxy adds to each method. */
+    interface AnnotatedUsers {
+        @LogQueries
+        @CacheResult
+        List<User> find(String sql, int age) throws SQLException;
+
+        @io.prodev.labs.decorators.annotations.Retry(attempts = 3, delayMillis = 20)
+        int count() throws SQLException;
     }
 }

@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The tests' databases: a fresh SQLite file in a test's temporary folder, seeded with 300 users. */
-final class TestDatabases {
+public final class TestDatabases {
 
-    static final int USERS = 300;
+    public static final int USERS = 300;
 
     private TestDatabases() {}
 
-    static Database seeded(Path folder) throws SQLException {
+    public static Database seeded(Path folder) throws SQLException {
         Database database = Database.at(folder.resolve("users.db"));
         Seeder.seed(database, USERS);
         database.resetStatementCount();
@@ -21,7 +21,7 @@ final class TestDatabases {
     }
 
     /** The number of users, read on a connection of its own (what another client would see). */
-    static int count(Database database) throws SQLException {
+    public static int count(Database database) throws SQLException {
         try (Connection connection = database.open();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM users")) {
@@ -31,7 +31,7 @@ final class TestDatabases {
     }
 
     /** Inserts one user with this id, on the given connection. */
-    static void insert(Connection connection, long id) throws SQLException {
+    public static void insert(Connection connection, long id) throws SQLException {
         try (var statement =
                 connection.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
             statement.setLong(1, id);
