@@ -1,14 +1,10 @@
 package io.prodev.labs.ssh;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code get DEST REMOTE LOCAL}: downloads a file with {@link FileTransfer#download} and prints what it copied. */
 @Command(
@@ -16,25 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Downloads REMOTE from DEST (user@host) to LOCAL over SFTP, whose folder must exist, and checks"
                 + " its SHA-256 with the server's sha256sum.")
-final class GetCommand implements Callable<Integer> {
-
-    private final Map<String, String> environment;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ConnectionOptions connection;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            description = "how long the whole transfer may take, connecting included (default: ${DEFAULT-VALUE})",
-            defaultValue = "600")
-    private double timeout;
-
-    @Parameters(index = "0", paramLabel = "DEST", description = "user@host, or host for the local user name")
-    private String destination;
+final class GetCommand extends TransferCommand {
 
     @Parameters(index = "1", paramLabel = "REMOTE", description = "the remote path, absolute or from the login folder")
     private String remote;
@@ -43,19 +21,16 @@ final class GetCommand implements Callable<Integer> {
     private Path local;
 
     GetCommand(Map<String, String> environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
-    public Integer call() {
-        SshTarget target = connection.target(environment, destination);
-        TransferResult result =
-                FileTransfer.download(target, remote, local, ConnectionOptions.seconds("--timeout", timeout));
-        spec.commandLine()
-                .getOut()
-                .println("downloaded " + target.address() + ":" + result.from() + " -> " + result.to() + ", "
-                        + result.bytes() + " bytes, sha256 " + result.sha256());
-        spec.commandLine().getOut().flush();
-        return 0;
+    TransferResult transfer(SshTarget target, Duration timeout) {
+        return FileTransfer.download(target, remote, local, timeout);
+    }
+
+    @Override
+    String describe(SshTarget target, TransferResult result) {
+        return "downloaded " + target.address() + ":" + result.from() + " -> " + result.to();
     }
 }
