@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -162,6 +163,27 @@ class TlsTest {
             assertThatThrownBy(socket::startHandshake)
                     .as("a handshake from a client trusting another certificate")
                     .isInstanceOf(SSLHandshakeException.class);
+        }
+    }
+
+    @Test
+    void thePasswordIsNeitherClearedNorReadAfterTheCall() throws Exception {
+        HeldCertificate held = TlsPeers.localhostCertificate();
+        Path keystore = TlsPeers.writePkcs12(folder, "server.p12", held, PASSWORD);
+        char[] password = PASSWORD.clone();
+
+        SSLContext context = Tls.fromPkcs12(keystore, password);
+
+        assertThat(password)
+                .as("the caller's password array after Tls.fromPkcs12 (the caller's to clear, not cleared)")
+                .isEqualTo(PASSWORD);
+        Arrays.fill(password, '\0');
+        serve(context);
+        try (SSLSocket socket = TlsPeers.socket(server.port(), held.certificate(), "TLSv1.3")) {
+            socket.startHandshake();
+            assertThat(TlsPeers.get(socket))
+                    .as("GET / after the caller cleared its password array (the context must not read it again)")
+                    .startsWith("HTTP/1.1 200 ");
         }
     }
 
