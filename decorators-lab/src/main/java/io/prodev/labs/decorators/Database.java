@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * A real SQLite database in one file, with the {@code users} table, that counts what is done to it: the statements
- * executed and the connections open. Tests use the counts to prove what a decorator did (a cached query runs no
- * statement; a failed piece of work leaves no connection open).
+ * executed, the connections open and the rows read. Tests use the counts to prove what a decorator did (a cached
+ * query runs no statement; a failed piece of work leaves no connection open; a lazy stream reads a row only when it
+ * is asked for one).
  */
 public final class Database {
 
@@ -36,6 +39,8 @@ public final class Database {
     private final String url;
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong rows = new AtomicLong();
+    private volatile LongConsumer rowWatcher = count -> {};
 
     private Database(Path file) {
         this.file = file;
@@ -85,6 +90,22 @@ public final class Database {
     /** How many connections from {@link #open()} are not closed. */
     public int openConnections() {
         return open.get();
+    }
+
+    /**
+     * How many rows were read through this database's connections since it was opened: each {@link ResultSet#next()}
+     * that returned true (moved onto a row) counts one.
+     */
+    public long rowsRead() {
+        return rows.get();
+    }
+
+    /**
+     * Calls {@code watcher} with {@link #rowsRead()} each time a row has been read, on the reading thread (in place
+     * of any earlier watcher). Tests use it to look at the reader in the middle of a query.
+     */
+    public void watchRows(LongConsumer watcher) {
+        this.rowWatcher = Objects.requireNonNull(watcher, "watcher");
     }
 
     /** Sets the statement count back to 0. */
@@ -147,6 +168,33 @@ public final class Database {
                 Class<?> type = statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
                 return Proxy.newProxyInstance(
                         Database.class.getClassLoader(), new Class<?>[] {type}, new Counting(statement, false));
+            }
+            if (!isConnection && result instanceof ResultSet resultSet) {
+                return Proxy.newProxyInstance(
+                        Database.class.getClassLoader(), new Class<?>[] {ResultSet.class}, new RowCounting(resultSet));
+            }
+            return result;
+        }
+    }
+
+    /** Counts each {@code next()} of a result set that moved onto a row, passing every call on. */
+    private final class RowCounting implements InvocationHandler {
+        private final ResultSet target;
+
+        RowCounting(ResultSet target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+                rowWatcher.accept(rows.incrementAndGet());
             }
             return result;
         }

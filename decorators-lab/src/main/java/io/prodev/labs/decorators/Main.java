@@ -8,6 +8,7 @@ import io.prodev.labs.decorators.repository.CachingUserRepository;
 import io.prodev.labs.decorators.repository.JdbcUserRepository;
 import io.prodev.labs.decorators.repository.LoggingUserRepository;
 import io.prodev.labs.decorators.repository.UserRepository;
+import io.prodev.labs.decorators.streams.UserStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -137,6 +138,21 @@ public final class Main {
         System.out.println("  two identical calls of a @LogQueries @CacheResult method: "
                 + database.statementsExecuted() + " statement(s)");
         System.out.println("  a @Retry method: " + proxy.count() + " users after " + attempts[0] + " calls");
+
+        System.out.println("== task 8: lazy streams, read as they are consumed");
+        long rowsBefore = database.rowsRead();
+        try (Stream<User> all = UserStreams.all(database)) {
+            all.limit(2).forEach(user -> System.out.println("  " + user));
+        }
+        System.out.println("  the first 2 users of 300: " + (database.rowsRead() - rowsBefore) + " rows read, "
+                + database.openConnections() + " connection(s) left open");
+        database.resetStatementCount();
+        List<User> firstPage = UserStreams.pages(database, 100).findFirst().orElseThrow();
+        System.out.println("  the first page: users " + firstPage.get(0).id() + " to "
+                + firstPage.get(firstPage.size() - 1).id() + ", " + database.statementsExecuted() + " query");
+        rowsBefore = database.rowsRead();
+        System.out.println("  average age: " + UserStreams.averageAge(database).orElseThrow() + " from "
+                + (database.rowsRead() - rowsBefore) + " rows read one at a time");
     }
 
     /** The interface the demo's proxy implements: the annotations say what the proxy adds to each method. */

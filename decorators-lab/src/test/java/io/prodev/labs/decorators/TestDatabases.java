@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
 
 /** The tests' databases: a fresh SQLite file in a test's temporary folder, seeded with 300 users. */
 public final class TestDatabases {
@@ -27,6 +28,36 @@ public final class TestDatabases {
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM users")) {
             rows.next();
             return rows.getInt(1);
+        }
+    }
+
+    /** Inserts these users with parameters, in one transaction and one batch, then resets the statement count. */
+    public static void insert(Database database, Collection<User> users) throws SQLException {
+        try (Connection connection = database.open();
+                var statement =
+                        connection.prepareStatement("INSERT INTO users (id, name, email, age) VALUES (?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (User user : users) {
+                statement.setLong(1, user.id());
+                statement.setString(2, user.name());
+                statement.setString(3, user.email());
+                statement.setInt(4, user.age());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            connection.commit();
+        }
+        database.resetStatementCount();
+    }
+
+    /** The average age as SQLite's own {@code AVG} computes it (null on an empty table). */
+    public static Double sqlAverageAge(Database database) throws SQLException {
+        try (Connection connection = database.open();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT AVG(age) FROM users")) {
+            rows.next();
+            double average = rows.getDouble(1);
+            return rows.wasNull() ? null : average;
         }
     }
 
