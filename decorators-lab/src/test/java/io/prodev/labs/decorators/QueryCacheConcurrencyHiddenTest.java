@@ -41,8 +41,7 @@ class QueryCacheConcurrencyHiddenTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, 20);
+        database = TestDatabases.seeded(folder, 20);
     }
 
     @AfterEach

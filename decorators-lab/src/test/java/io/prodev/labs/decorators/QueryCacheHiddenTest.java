@@ -31,9 +31,7 @@ class QueryCacheHiddenTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, 20);
-        database.resetStatementCount();
+        database = TestDatabases.seeded(folder, 20);
         cache = QueryCache.caching(database::users);
     }
 

@@ -30,9 +30,7 @@ class QueryCacheTest {
 
     @BeforeEach
     void seed() throws SQLException {
-        database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, 20);
-        database.resetStatementCount();
+        database = TestDatabases.seeded(folder, 20);
         cache = QueryCache.caching(database::users);
     }
 

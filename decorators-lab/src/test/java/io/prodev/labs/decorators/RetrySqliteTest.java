@@ -36,8 +36,7 @@ class RetrySqliteTest {
 
     @BeforeEach
     void holdAWriteTransaction() throws Exception {
-        database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, 3);
+        database = TestDatabases.seeded(folder, 3);
         holder = database.open();
         holder.setAutoCommit(false);
         try (PreparedStatement update = holder.prepareStatement("UPDATE users SET age = age + 1 WHERE id = ?")) {

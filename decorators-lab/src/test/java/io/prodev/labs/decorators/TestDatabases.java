@@ -15,8 +15,13 @@ public final class TestDatabases {
     private TestDatabases() {}
 
     public static Database seeded(Path folder) throws SQLException {
+        return seeded(folder, USERS);
+    }
+
+    /** A fresh database of {@code users} seeded users, its statement count back at 0. */
+    public static Database seeded(Path folder, int users) throws SQLException {
         Database database = Database.at(folder.resolve("users.db"));
-        Seeder.seed(database, USERS);
+        Seeder.seed(database, users);
         database.resetStatementCount();
         return database;
     }
