@@ -78,7 +78,7 @@ public final class Interceptor {
         io.prodev.labs.decorators.annotations.Retry retry =
                 method.getAnnotation(io.prodev.labs.decorators.annotations.Retry.class);
         if (retry != null) {
-            policy(retry, method); // RetryPolicy names a bad value
+            checkPolicy(retry, method);
         }
         // END SOLUTION
     }
@@ -138,9 +138,10 @@ public final class Interceptor {
     }
 
     // BEGIN SOLUTION: remove
-    private static RetryPolicy policy(io.prodev.labs.decorators.annotations.Retry retry, Method method) {
+    /** Builds the policy the annotation stands for, only for the name of a bad value that RetryPolicy gives. */
+    private static void checkPolicy(io.prodev.labs.decorators.annotations.Retry retry, Method method) {
         try {
-            return RetryPolicy.of(retry.attempts(), Duration.ofMillis(retry.delayMillis()), retry.on());
+            RetryPolicy.of(retry.attempts(), Duration.ofMillis(retry.delayMillis()), retry.on());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "@Retry(attempts = " + retry.attempts() + ", delayMillis = " + retry.delayMillis() + ") on "

@@ -178,6 +178,9 @@ class DecoratorsHiddenTest {
 
         @LogQueries
         String failing(String sql, String name) throws SQLException;
+
+        @Transactional
+        int countIn(Connection connection) throws SQLException;
     }
 
     static final class UnusualTarget implements Unusual {
@@ -211,6 +214,15 @@ class DecoratorsHiddenTest {
         public void notListed() {
             calls.incrementAndGet();
             throw new IllegalStateException("not an SQLException");
+        }
+
+        @Override
+        public int countIn(Connection connection) throws SQLException {
+            calls.incrementAndGet();
+            try (var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM users")) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
 
         @Override
@@ -416,5 +428,29 @@ class DecoratorsHiddenTest {
                 .as("@CacheResult written above @LogQueries: the log still outside, both calls logged")
                 .hasSize(2);
         assertThat(calls).as("calls that reached the target").hasValue(1);
+    }
+
+    @Test
+    @Hint("A @Transactional method's result comes back to the caller once the transaction has committed")
+    void aTransactionalMethodsResultComesBack(@TempDir Path folder) throws SQLException {
+        Database database = TestDatabases.seeded(folder);
+        Unusual unusual = Decorators.decorate(Unusual.class, new UnusualTarget(log), options);
+
+        try (Connection connection = database.open()) {
+            assertThat(unusual.countIn(connection))
+                    .as("countIn(connection), @Transactional, on the seeded users")
+                    .isEqualTo(TestDatabases.USERS);
+        }
+    }
+
+    @Test
+    @Hint("decorate(api, target) without options is decorate(api, target, DecoratorOptions.defaults())")
+    void theTwoArgumentFormUsesTheDefaults() {
+        AtomicInteger calls = new AtomicInteger();
+        NotPublic proxy = Decorators.decorate(NotPublic.class, value -> value + calls.incrementAndGet());
+
+        assertThat(List.of(proxy.echo("a"), proxy.echo("a"), proxy.echo("b")))
+                .as("echo(a), echo(a), echo(b) through decorate(api, target): @CacheResult still applies")
+                .containsExactly("a1", "a1", "b2");
     }
 }

@@ -177,6 +177,19 @@ class UserStreamsTest {
     }
 
     @Test
+    void sizeOneIsTheSmallestBatchAndPage() {
+        try (Stream<List<User>> batches = UserStreams.batches(database, 1);
+                Stream<List<User>> pages = UserStreams.pages(database, 1)) {
+            assertThat(batches.limit(3))
+                    .as("the first 3 batches of batches(database, 1)")
+                    .containsExactly(everyone.subList(0, 1), everyone.subList(1, 2), everyone.subList(2, 3));
+            assertThat(pages.limit(2))
+                    .as("the first 2 pages of pages(database, 1)")
+                    .containsExactly(everyone.subList(0, 1), everyone.subList(1, 2));
+        }
+    }
+
+    @Test
     void aBatchIsReadOnlyWhenReachedAndClosingTheBatchesClosesTheRows() {
         long before = database.rowsRead();
         List<User> first;
