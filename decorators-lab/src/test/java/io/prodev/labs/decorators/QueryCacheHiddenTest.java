@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,5 +187,56 @@ class QueryCacheHiddenTest {
         assertThat(statementsOf(everyone, List.of()))
                 .as("statements of a cached read after a write that failed")
                 .isEqualTo(1);
+    }
+
+    @Hint("two different parameter lists may have the same hash code: a key must compare its values, not only hash"
+            + " them")
+    @Test
+    void parametersWithTheSameHashCodeAreTwoKeys() throws SQLException {
+        assertThat("Aa".hashCode()).as("the test's premise").isEqualTo("BB".hashCode());
+
+        assertThat(statementsOf(BY_NAME, List.of("Aa")))
+                .as("statements for name = 'Aa'")
+                .isEqualTo(1);
+        assertThat(statementsOf(BY_NAME, List.of("BB")))
+                .as("statements for name = 'BB' after 'Aa' (same hash code, other value)")
+                .isEqualTo(1);
+    }
+
+    @Hint("a comment ends at the end of its line: what follows it is the statement's first word")
+    @Test
+    void aLineCommentRightBeforeTheSelectStillMakesARead() throws SQLException {
+        String commented = "-- by name\nSELECT * FROM users WHERE name = ?";
+
+        statementsOf(commented, List.of("Abebe"));
+
+        assertThat(statementsOf(commented, List.of("Abebe")))
+                .as("statements for the second run of \"-- by name\\nSELECT ...\"")
+                .isZero();
+    }
+
+    @Hint("a statement of nothing but white space and comments has no first word: it is not a read")
+    @Test
+    void aStatementOfOnlyCommentsIsAWrite() throws SQLException {
+        AtomicInteger runs = new AtomicInteger();
+        QueryCache<Integer> counting = QueryCache.caching((sql, parameters) -> runs.incrementAndGet());
+
+        for (String sql : List.of("  ", "-- nothing", "/* nothing */", "/* never closed")) {
+            counting.run(sql, List.of());
+            counting.run(sql, List.of());
+        }
+
+        assertThat(runs).as("runs of 4 statements without a word, twice each").hasValue(8);
+    }
+
+    @Hint("a write's own result comes back to the caller")
+    @Test
+    void aWritesResultComesBack() throws SQLException {
+        List<User> changed = cache.run("UPDATE users SET age = 33 WHERE id = ? RETURNING *", List.of(2));
+
+        assertThat(changed)
+                .as("the rows an UPDATE ... RETURNING * gave")
+                .extracting(User::age)
+                .containsExactly(33);
     }
 }
